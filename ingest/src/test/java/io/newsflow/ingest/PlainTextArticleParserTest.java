@@ -1,4 +1,5 @@
 package io.newsflow.ingest;
+import io.newsflow.events.Seeds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

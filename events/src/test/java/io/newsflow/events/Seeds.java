@@ -1,4 +1,4 @@
-package io.newsflow.ingest;
+package io.newsflow.events;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
