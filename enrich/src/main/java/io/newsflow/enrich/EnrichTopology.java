@@ -1,13 +1,11 @@
 package io.newsflow.enrich;
 
+import io.newsflow.events.StreamsDefaults;
 import io.newsflow.events.Topics;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -35,17 +33,8 @@ public final class EnrichTopology {
      * Streams settings of the stage; {@code base} (bootstrap servers, security, overrides) is applied last so a
      * user can change anything, including the processing guarantee for tests.
      */
+    /** Streams settings of the stage: the shared defaults under this stage's application id. */
     public static Properties config(Map<String, Object> base, Topics topics) {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class.getName());
-        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq());
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
-        p.putAll(base);
-        return p;
+        return StreamsDefaults.config(DEFAULT_APPLICATION_ID, base, topics);
     }
 }

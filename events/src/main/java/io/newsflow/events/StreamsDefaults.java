@@ -1,0 +1,31 @@
+package io.newsflow.events;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+/**
+ * The settings every newsflow Streams stage shares: exactly-once, and records that cannot be read or processed go
+ * to the one dead-letter topic with their original bytes while the stream carries on.
+ */
+public final class StreamsDefaults {
+    private StreamsDefaults() {
+    }
+
+    /** {@code base} (bootstrap servers, security, overrides) is applied last, so a user can change anything. */
+    public static Properties config(String applicationId, Map<String, Object> base, Topics topics) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class.getName());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        p.putAll(base);
+        return p;
+    }
+}
