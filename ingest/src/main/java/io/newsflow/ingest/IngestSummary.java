@@ -2,9 +2,9 @@ package io.newsflow.ingest;
 
 import java.util.List;
 
-/** What one ingest run did; {@code published == 0} makes the command fail. */
+/** What one ingest run did ({@code publishedIds} in input order); {@code published == 0} makes the command fail. */
 public record IngestSummary(int published, int duplicates, List<SourceItem.Rejected> rejected,
-                            List<String> skipped, List<String> failed) {
+                            List<String> skipped, List<String> failed, List<String> publishedIds) {
     public int exitCode() {
         return published > 0 ? 0 : 1;
     }

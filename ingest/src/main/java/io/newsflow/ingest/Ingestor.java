@@ -59,6 +59,7 @@ public final class Ingestor {
         List<SourceItem.Rejected> rejected = new ArrayList<>();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         List<String> origins = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         int[] duplicates = {0};
         files.read(inputs, item -> {
             if (item instanceof SourceItem.Rejected r) {
@@ -71,15 +72,18 @@ public final class Ingestor {
                 sends.add(producer.send(new ProducerRecord<>(topics.raw(), p.article().id(),
                         Topics.ARTICLE_SERDE.toBytes(p.article()))));
                 origins.add(p.origin());
+                ids.add(p.article().id());
             }
         });
         producer.flush();
         int published = 0;
         List<String> failed = new ArrayList<>();
+        List<String> publishedIds = new ArrayList<>();
         for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get();
                 published++;
+                publishedIds.add(ids.get(i));
             } catch (ExecutionException e) {
                 failed.add(origins.get(i) + ": " + e.getCause().getMessage());
             } catch (InterruptedException e) {
@@ -87,6 +91,6 @@ public final class Ingestor {
                 failed.add(origins.get(i) + ": interrupted");
             }
         }
-        return new IngestSummary(published, duplicates[0], rejected, files.skipped(), failed);
+        return new IngestSummary(published, duplicates[0], rejected, files.skipped(), failed, publishedIds);
     }
 }

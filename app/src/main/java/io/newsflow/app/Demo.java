@@ -1,0 +1,138 @@
+package io.newsflow.app;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.newsflow.enrich.EnrichTopology;
+import io.newsflow.enrich.Enricher;
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.Json;
+import io.newsflow.events.Topics;
+import io.newsflow.ingest.IngestSummary;
+import io.newsflow.ingest.Ingestor;
+import io.newsflow.sink.SinkTopology;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The whole pipeline in one process on an embedded broker: create topics, start enrich and sink, ingest the input,
+ * wait until every article is enriched (or dead-lettered), routed and written, print a summary, stop everything.
+ */
+public final class Demo {
+    /** What a demo run did, for the summary and for tests. */
+    public record Result(int published, int enriched, long deadLettered, Map<String, Integer> perLabel,
+                         long filesWritten, EnrichedArticle example, double seconds) {
+    }
+
+    private Demo() {
+    }
+
+    public static Result run(List<Path> inputs, Path out, Duration timeout, PrintStream console)
+            throws InterruptedException {
+        long t0 = System.nanoTime();
+        Path work = tempDir();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(work.resolve("broker"), 0)) {
+            console.printf("broker ready on %s in %.1f s%n", broker.bootstrapServers(), seconds(t0));
+            Map<String, Object> client = new HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers()));
+            Topics topics = Topics.DEFAULTS;
+            Enricher enricher = Enricher.baseline(Clock.systemUTC());
+            TopicAdmin.create(client, topics, enricher.labels(), Optional.of(2), Optional.of((short) 1));
+
+            Map<String, Object> streamsClient = new HashMap<>(client);
+            streamsClient.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("streams").toString());
+            Properties enrichConfig = EnrichTopology.config(streamsClient, topics);
+            try (StreamsService enrich = new StreamsService("enrich", EnrichTopology.build(topics, enricher),
+                    enrichConfig);
+                 SinkService sink = new SinkService(client, SinkTopology.config(streamsClient, topics), topics, out)) {
+                enrich.start(Duration.ofSeconds(60));
+                sink.start(Duration.ofSeconds(60));
+                console.printf("enrich and sink running after %.1f s%n", seconds(t0));
+
+                IngestSummary ingest = Ingestor.run(client, topics, inputs, Clock.systemUTC());
+                console.print(ingest.render());
+                if (ingest.published() == 0) {
+                    throw new IllegalStateException("nothing was published from " + inputs);
+                }
+                try (PipelineObserver observer = new PipelineObserver(client, topics, enricher.labels())) {
+                    long deadline = System.nanoTime() + timeout.toNanos();
+                    while (!(observer.complete(ingest.published())
+                            && sink.files().written() >= observer.enriched().size())) {
+                        if (System.nanoTime() > deadline) {
+                            throw new IllegalStateException("pipeline did not finish within " + timeout.toSeconds()
+                                    + " s: enriched " + observer.enriched().size() + " of " + ingest.published()
+                                    + ", files " + sink.files().written());
+                        }
+                        if (sink.failure() != null) {
+                            throw new IllegalStateException("sink failed: " + sink.failure().getMessage(),
+                                    sink.failure());
+                        }
+                        observer.poll(Duration.ofMillis(200));
+                    }
+                    Map<String, Integer> perLabel = new java.util.TreeMap<>();
+                    observer.labelTopicIds().forEach((label, ids) -> perLabel.put(label, ids.size()));
+                    EnrichedArticle example = ingest.publishedIds().stream().map(observer.enriched()::get)
+                            .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                    return new Result(ingest.published(), observer.enriched().size(),
+                            observer.deadLetters().size(), perLabel, sink.files().written(), example, seconds(t0));
+                }
+            }
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    public static void print(Result r, Path out, PrintStream console) {
+        console.println();
+        console.println("== newsflow demo summary ==");
+        console.printf("articles in:      %d%n", r.published());
+        console.printf("enriched:         %d%n", r.enriched());
+        r.perLabel().forEach((label, n) -> console.printf("  label %-10s %d%n", label + ":", n));
+        console.printf("dead-lettered:    %d%n", r.deadLettered());
+        console.printf("written to files: %d (under %s)%n", r.filesWritten(), out.toAbsolutePath().normalize());
+        console.printf("end to end:       %.1f s (broker start included)%n", r.seconds());
+        if (r.example() != null) {
+            console.println();
+            console.println("enriched event of the first article (" + r.example().id() + "):");
+            try {
+                console.println(Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(r.example()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("newsflow-demo-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary directory left behind is not worth failing the demo over.
+        }
+    }
+}

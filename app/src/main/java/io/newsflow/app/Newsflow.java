@@ -1,0 +1,49 @@
+package io.newsflow.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code newsflow} command: one subcommand a stage, plus the demo and the embedded broker. Exit codes:
+ * 0 done, 1 the work failed (nothing published, a stage died), 2 bad usage, 3 could not start (broker unreachable,
+ * start-up timed out, bad configuration).
+ */
+@Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
+        description = "Kafka Streams pipeline: news articles in, entities and topic labels out.",
+        subcommands = {DemoCommand.class, BrokerCommand.class, TopicsCommand.class, IngestCommand.class,
+            EnrichCommand.class, SinkCommand.class, CommandLine.HelpCommand.class})
+public final class Newsflow implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int CANNOT_START = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Newsflow());
+        cl.setExitCodeExceptionMapper(e -> e instanceof StartupException ? CANNOT_START : FAILED);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("newsflow " + commandLine.getCommandName() + ": " + e.getMessage());
+            return commandLine.getExitCodeExceptionMapper().getExitCode(e);
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Could not start: configuration, broker or start-up timeout. Exit code 3. */
+    public static final class StartupException extends RuntimeException {
+        public StartupException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.newsflow.app;
+
+import io.newsflow.events.Topics;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates the pipeline's topics: the raw, enriched and dead-letter topics and one per label. Topics that exist are
+ * left as they are, so the command can run again safely.
+ */
+public final class TopicAdmin {
+    private TopicAdmin() {
+    }
+
+    /** Returns the topics this call created (the others existed). */
+    public static List<String> create(Map<String, Object> clientConfig, Topics topics, Collection<String> labels,
+                                      Optional<Integer> partitions, Optional<Short> replication)
+            throws InterruptedException {
+        List<String> created = new ArrayList<>();
+        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(config)) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> wanted = new ArrayList<>();
+            for (String name : topics.all(labels)) {
+                if (!existing.contains(name)) {
+                    wanted.add(new NewTopic(name, partitions, replication));
+                }
+            }
+            if (wanted.isEmpty()) {
+                return created;
+            }
+            var result = admin.createTopics(wanted);
+            for (NewTopic t : wanted) {
+                try {
+                    result.values().get(t.name()).get();
+                    created.add(t.name());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + t.name() + ": "
+                                + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
+        }
+        return created;
+    }
+}

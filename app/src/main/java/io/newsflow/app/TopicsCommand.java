@@ -1,0 +1,57 @@
+package io.newsflow.app;
+
+import io.newsflow.enrich.topics.KeywordTopicClassifier;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Topic management. */
+@Command(name = "topics", mixinStandardHelpOptions = true, description = "Manage the pipeline's topics.",
+        subcommands = TopicsCommand.Create.class)
+final class TopicsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create news.raw, news.enriched, news.dlq and one news.topic.<label> per label; "
+                    + "existing topics are left alone.")
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        ClientOptions client;
+
+        @Option(names = "--partitions", description = "Partitions per topic (default: the broker's default).")
+        Integer partitions;
+
+        @Option(names = "--replication-factor", description = "Replicas per topic (default: the broker's default).")
+        Short replication;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Settings settings = client.settings();
+            List<String> labels = KeywordTopicClassifier.loadDefault().labels();
+            List<String> created = createAll(settings, labels, Optional.ofNullable(partitions),
+                    Optional.ofNullable(replication));
+            System.out.println("topics created: " + (created.isEmpty() ? "none (all existed)" : created));
+            return Newsflow.OK;
+        }
+    }
+
+    static List<String> createAll(Settings settings, List<String> labels, Optional<Integer> partitions,
+                                  Optional<Short> replication) throws InterruptedException {
+        try {
+            return TopicAdmin.create(settings.kafka(), ClientOptions.topics(settings), labels, partitions,
+                    replication);
+        } catch (IllegalStateException e) {
+            throw new Newsflow.StartupException(e.getMessage() + " (bootstrap " + settings.get(Settings.BOOTSTRAP)
+                    + ")", e);
+        }
+    }
+}
