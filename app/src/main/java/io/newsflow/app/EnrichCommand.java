@@ -18,12 +18,17 @@ final class EnrichCommand implements Callable<Integer> {
     @Option(names = "--startup-timeout", defaultValue = "60", description = "Seconds to reach RUNNING (default ${DEFAULT-VALUE}).")
     long startupTimeout;
 
+    @Option(names = "--ready-file", paramLabel = "FILE",
+            description = "Created once the stage is RUNNING and removed when it stops (for health checks).")
+    java.nio.file.Path readyFile;
+
     @Override
     public Integer call() throws InterruptedException {
         Settings settings = client.settings();
         StreamsService service = new StreamsService("enrich",
                 EnrichTopology.build(ClientOptions.topics(settings), Enricher.baseline(Clock.systemUTC())),
                 EnrichTopology.config(settings.kafka(), ClientOptions.topics(settings)));
-        return Lifecycle.runUntilStopped("enrich", service::start, service::awaitStop, service::close, startupTimeout);
+        return Lifecycle.runUntilStopped("enrich", service::start, service::awaitStop, service::close, startupTimeout,
+                readyFile);
     }
 }

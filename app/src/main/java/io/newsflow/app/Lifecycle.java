@@ -1,5 +1,8 @@
 package io.newsflow.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -23,10 +26,11 @@ final class Lifecycle {
     }
 
     /** Shared lifecycle of long-running stages: named shutdown hook, start with deadline, exit code from how it ended. */
-    public static int runUntilStopped(String name, Starter start, Waiter await, Closer close, long startupSeconds)
-            throws InterruptedException {
+    public static int runUntilStopped(String name, Starter start, Waiter await, Closer close, long startupSeconds,
+                                      Path readyFile) throws InterruptedException {
         Thread hook = new Thread(() -> {
             try {
+                deleteReadyFile(readyFile);
                 close.close();
             } catch (Exception e) {
                 System.err.println("newsflow " + name + ": error while stopping: " + e.getMessage());
@@ -39,11 +43,30 @@ final class Lifecycle {
             throw new Newsflow.StartupException(e.getMessage(), e);
         }
         System.out.println("newsflow " + name + " running; SIGTERM or Ctrl-C stops it");
+        if (readyFile != null) {
+            try {
+                Files.writeString(readyFile, name + " running\n");
+            } catch (IOException e) {
+                throw new Newsflow.StartupException("cannot write ready file " + readyFile + ": " + e.getMessage(), e);
+            }
+        }
         Throwable failure = await.await();
+        deleteReadyFile(readyFile);
         if (failure != null) {
             System.err.println("newsflow " + name + " stopped: " + failure.getMessage());
             return Newsflow.FAILED;
         }
         return Newsflow.OK;
+    }
+
+    /** The ready file tells a container health check that the stage is RUNNING; it goes when the stage stops. */
+    private static void deleteReadyFile(Path readyFile) {
+        if (readyFile != null) {
+            try {
+                Files.deleteIfExists(readyFile);
+            } catch (IOException ignored) {
+                // Nothing to do: a stale ready file only misleads a health check of a stopped process.
+            }
+        }
     }
 }

@@ -28,7 +28,8 @@ public final class Newsflow implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Newsflow());
-        cl.setExitCodeExceptionMapper(e -> e instanceof StartupException ? CANNOT_START : FAILED);
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE
+                : e instanceof StartupException ? CANNOT_START : FAILED);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("newsflow " + commandLine.getCommandName() + ": " + e.getMessage());
             return commandLine.getExitCodeExceptionMapper().getExitCode(e);

@@ -21,6 +21,10 @@ final class SinkCommand implements Callable<Integer> {
     @Option(names = "--startup-timeout", defaultValue = "60", description = "Seconds to reach RUNNING (default ${DEFAULT-VALUE}).")
     long startupTimeout;
 
+    @Option(names = "--ready-file", paramLabel = "FILE",
+            description = "Created once the stage is RUNNING and removed when it stops (for health checks).")
+    java.nio.file.Path readyFile;
+
     @Override
     public Integer call() throws InterruptedException {
         Settings settings = client.settings();
@@ -28,6 +32,7 @@ final class SinkCommand implements Callable<Integer> {
                 SinkTopology.config(settings.kafka(), ClientOptions.topics(settings)),
                 ClientOptions.topics(settings), out);
         return Lifecycle.runUntilStopped("sink", service::start, service::awaitStop, service::close,
-                startupTimeout);
+                startupTimeout,
+                readyFile);
     }
 }

@@ -1,0 +1,24 @@
+# Builds the newsflow command and runs it on a JRE. Used by docker-compose.yml for ingest, enrich and sink.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+COPY events/pom.xml events/
+COPY ingest/pom.xml ingest/
+COPY enrich/pom.xml enrich/
+COPY sink/pom.xml sink/
+COPY app/pom.xml app/
+COPY events/src events/src
+COPY ingest/src ingest/src
+COPY enrich/src enrich/src
+COPY sink/src sink/src
+COPY app/src app/src
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+WORKDIR /opt/newsflow
+COPY --from=build /src/app/target/newsflow.jar /opt/newsflow/newsflow.jar
+COPY --from=build /src/app/target/lib /opt/newsflow/lib
+RUN useradd --system --uid 10001 newsflow && mkdir -p /data/out && chown newsflow /data/out
+USER newsflow
+ENTRYPOINT ["java", "-jar", "/opt/newsflow/newsflow.jar"]
+CMD ["--help"]

@@ -1,0 +1,87 @@
+package io.newsflow.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsflow.events.Seeds;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The newsflow command as a user runs it: help everywhere, exit codes, and the stages against a real broker. */
+class CommandLineTest {
+    @RegisterExtension
+    static final KafkaCluster KAFKA = new KafkaCluster();
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = Newsflow.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (List<String> cmd : List.<List<String>>of(List.of(), List.of("demo"), List.of("broker"), List.of("topics"),
+                List.of("topics", "create"), List.of("ingest"), List.of("enrich"), List.of("sink"))) {
+            String[] args = Stream.concat(cmd.stream(), Stream.of("--help")).toArray(String[]::new);
+            Run r = run(args);
+            assertEquals(0, r.code(), String.join(" ", args));
+            assertTrue(r.out().contains("Usage: newsflow"), r.out());
+        }
+    }
+
+    @Test
+    void badUsageExitsTwo() {
+        assertEquals(Newsflow.USAGE, run("ingest").code(), "ingest needs a path");
+        assertEquals(Newsflow.USAGE, run("sink").code(), "sink needs --out");
+        assertEquals(Newsflow.USAGE, run("no-such-command").code());
+    }
+
+    @Test
+    void topicsCreateIsIdempotentAndIngestPublishesTheSeeds(@TempDir Path dir) throws Exception {
+        String bootstrap = KAFKA.bootstrapServers();
+        assertEquals(0, run("topics", "create", "--bootstrap-server", bootstrap, "--partitions", "1").code());
+        assertEquals(0, run("topics", "create", "--bootstrap-server", bootstrap).code(), "second run is a no-op");
+
+        Path config = dir.resolve("client.properties");
+        Files.writeString(config, "bootstrap.servers=" + bootstrap + "\nclient.id=cli-test\n");
+        assertEquals(0, run("ingest", "--config", config.toString(), Seeds.seedArticle().toString()).code());
+
+        Path bad = dir.resolve("bad.txt");
+        Files.writeString(bad, "\n\n");
+        assertEquals(Newsflow.FAILED, run("ingest", "--bootstrap-server", bootstrap, bad.toString()).code(),
+                "nothing publishable is a failure");
+    }
+
+    @Test
+    void unreachableBrokerIsAStartupFailureWithAClearMessage() {
+        Run r = run("topics", "create", "--bootstrap-server", "127.0.0.1:1", "--config", "/no/such/file.properties");
+        assertEquals(Newsflow.CANNOT_START, r.code());
+        assertTrue(r.err().contains("/no/such/file.properties"), r.err());
+    }
+
+    @Test
+    void demoRunsTheWholePipelineAndLeavesTheSeedEventInTheOutput(@TempDir Path out) throws Exception {
+        Run r = run("demo", "--input", Seeds.dir().toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String seedId = io.newsflow.ingest.ArticleIds.of("Venezuela's Nicolas Maduro and Russia's Vladimir Putin",
+                io.newsflow.ingest.PlainTextArticleParser.parse(Files.readString(Seeds.seedArticle())).body());
+        List<String> ids = PipelineIntegrationTest.idsInFiles(out).get("enriched");
+        assertTrue(ids.contains(seedId), "seed event in " + out);
+        assertTrue(PipelineIntegrationTest.idsInFiles(out).get("topics/diplomacy").contains(seedId));
+    }
+}
