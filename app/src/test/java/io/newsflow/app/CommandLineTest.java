@@ -68,10 +68,19 @@ class CommandLineTest {
     }
 
     @Test
-    void unreachableBrokerIsAStartupFailureWithAClearMessage() {
-        Run r = run("topics", "create", "--bootstrap-server", "127.0.0.1:1", "--config", "/no/such/file.properties");
+    void missingConfigFileIsAStartupFailureNamingTheFile() {
+        Run r = run("topics", "create", "--config", "/no/such/file.properties");
         assertEquals(Newsflow.CANNOT_START, r.code());
         assertTrue(r.err().contains("/no/such/file.properties"), r.err());
+    }
+
+    @Test
+    void unreachableBrokerIsAStartupFailureNamingTheBootstrapServers(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("fast-fail.properties");
+        Files.writeString(config, "default.api.timeout.ms=2000\nrequest.timeout.ms=1000\n");
+        Run r = run("topics", "create", "--bootstrap-server", "127.0.0.1:1", "--config", config.toString());
+        assertEquals(Newsflow.CANNOT_START, r.code());
+        assertTrue(r.err().contains("127.0.0.1:1"), r.err());
     }
 
     @Test
