@@ -1,38 +1,67 @@
 package io.newsflow.enrich;
 
+import io.newsflow.events.Article;
 import io.newsflow.events.StreamsDefaults;
 import io.newsflow.events.Topics;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * The enrich stage: {@code news.raw} → {@link Enricher} → {@code news.enriched}, exactly once. Records that cannot
- * be read or enriched go to the dead-letter topic with their original bytes, and the stream carries on.
+ * The enrich stage: {@code news.raw} → dedup → {@link Enricher} → {@code news.enriched}, exactly once. Records that
+ * cannot be read or enriched go to the dead-letter topic with their original bytes, and the stream carries on.
  */
 public final class EnrichTopology {
     public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
+    public static final String DEDUP_STORE = "enrich-dedup";
+    public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofDays(7);
 
     private EnrichTopology() {
     }
 
+    /**
+     * How the stage treats repeats: with {@code dedup} on, an article whose id was enriched within {@code window}
+     * before it (by record time) is skipped; off, every record is enriched (deliberate reprocessing, replay).
+     */
+    public record Options(boolean dedup, Duration window) {
+        public static final Options DEFAULTS = new Options(true, DEFAULT_DEDUP_WINDOW);
+
+        public Options {
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("dedup window must be positive: " + window);
+            }
+        }
+    }
+
     public static Topology build(Topics topics, Enricher enricher) {
+        return build(topics, enricher, Options.DEFAULTS);
+    }
+
+    public static Topology build(Topics topics, Enricher enricher, Options options) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(topics.raw(), Consumed.with(Topics.KEY_SERDE, Topics.ARTICLE_SERDE).withName("read-raw"))
-                .mapValues((key, article) -> enricher.enrich(key, article), Named.as("enrich"))
+        KStream<String, Article> raw = builder.stream(topics.raw(),
+                Consumed.with(Topics.KEY_SERDE, Topics.ARTICLE_SERDE).withName("read-raw"));
+        if (options.dedup()) {
+            builder.addStateStore(Stores.windowStoreBuilder(
+                    Stores.persistentWindowStore(DEDUP_STORE, options.window(), options.window(), false),
+                    Serdes.String(), Serdes.Long()));
+            raw = raw.process(() -> new DedupProcessor(DEDUP_STORE, options.window()), Named.as("dedup"),
+                    DEDUP_STORE);
+        }
+        raw.mapValues((key, article) -> enricher.enrich(key, article), Named.as("enrich"))
                 .to(topics.enriched(),
                         Produced.with(Topics.KEY_SERDE, Topics.ENRICHED_SERDE).withName("write-enriched"));
         return builder.build();
     }
 
-    /**
-     * Streams settings of the stage; {@code base} (bootstrap servers, security, overrides) is applied last so a
-     * user can change anything, including the processing guarantee for tests.
-     */
     /** Streams settings of the stage: the shared defaults under this stage's application id. */
     public static Properties config(Map<String, Object> base, Topics topics) {
         return StreamsDefaults.config(DEFAULT_APPLICATION_ID, base, topics);

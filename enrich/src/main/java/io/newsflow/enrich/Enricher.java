@@ -21,11 +21,24 @@ public final class Enricher {
     private final EntityExtractor extractor;
     private final TopicClassifier classifier;
     private final Clock clock;
+    private final ArticleLimits limits;
+
+    /** At most this many mentions in one event (all entities together), so the event stays a sane size. */
+    public static final int MAX_MENTIONS = 10_000;
 
     public Enricher(EntityExtractor extractor, TopicClassifier classifier, Clock clock) {
+        this(extractor, classifier, clock, ArticleLimits.DEFAULTS);
+    }
+
+    public Enricher(EntityExtractor extractor, TopicClassifier classifier, Clock clock, ArticleLimits limits) {
         this.extractor = extractor;
         this.classifier = classifier;
         this.clock = clock;
+        this.limits = limits;
+    }
+
+    public Enricher withLimits(ArticleLimits newLimits) {
+        return new Enricher(extractor, classifier, clock, newLimits);
     }
 
     /** The baseline models: gazetteer and rules for entities, weighted keywords for topics. */
@@ -53,12 +66,35 @@ public final class Enricher {
         if (!key.equals(article.id())) {
             throw new InvalidEventException("key '" + key + "' differs from article id '" + article.id() + "'");
         }
+        limits.check(article);
         return enrich(article);
     }
 
     public EnrichedArticle enrich(Article article) {
-        List<Entity> entities = extractor.extract(article);
+        List<Entity> entities = capMentions(extractor.extract(article));
         TopicClassifier.Result topics = classifier.classify(article, entities);
         return EnrichedArticle.of(article, entities, topics.topics(), topics.labels(), version(), clock.instant());
+    }
+
+    /** Keeps entities in order until {@link #MAX_MENTIONS} mentions are used; the rest of the list is dropped. */
+    static List<Entity> capMentions(List<Entity> entities) {
+        int total = 0;
+        for (Entity e : entities) {
+            total += e.mentions().size();
+        }
+        if (total <= MAX_MENTIONS) {
+            return entities;
+        }
+        java.util.ArrayList<Entity> kept = new java.util.ArrayList<>();
+        int left = MAX_MENTIONS;
+        for (Entity e : entities) {
+            if (left == 0) {
+                break;
+            }
+            int n = Math.min(left, e.mentions().size());
+            kept.add(n == e.mentions().size() ? e : new Entity(e.name(), e.type(), e.mentions().subList(0, n)));
+            left -= n;
+        }
+        return kept;
     }
 }
