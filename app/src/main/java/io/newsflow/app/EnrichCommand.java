@@ -22,11 +22,30 @@ final class EnrichCommand implements Callable<Integer> {
             description = "Created once the stage is RUNNING and removed when it stops (for health checks).")
     java.nio.file.Path readyFile;
 
+    @Option(names = "--no-dedup", description = "Enrich every record, even an id enriched within the dedup window "
+            + "(deliberate reprocessing). Setting: newsflow.dedup.enabled=false.")
+    boolean noDedup;
+
+    @Option(names = "--dedup-window", paramLabel = "DURATION",
+            description = "How long an enriched id is remembered, ISO-8601 (default P7D). Setting: newsflow.dedup.window.")
+    String dedupWindow;
+
+    @Option(names = "--max-body-bytes", paramLabel = "N",
+            description = "Largest body enriched; larger ones are dead-lettered (default 1048576). "
+                    + "Setting: newsflow.max.body.bytes.")
+    Integer maxBodyBytes;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (noDedup) {
+            client.extraFlags.put(EnrichSettings.DEDUP_ENABLED, "false");
+        }
+        client.extraFlags.put(EnrichSettings.DEDUP_WINDOW, dedupWindow);
+        client.extraFlags.put(EnrichSettings.MAX_BODY_BYTES, maxBodyBytes == null ? null : maxBodyBytes.toString());
         Settings settings = client.settings();
+        Enricher enricher = Enricher.baseline(Clock.systemUTC()).withLimits(EnrichSettings.limits(settings));
         StreamsService service = new StreamsService("enrich",
-                EnrichTopology.build(ClientOptions.topics(settings), Enricher.baseline(Clock.systemUTC())),
+                EnrichTopology.build(ClientOptions.topics(settings), enricher, EnrichSettings.options(settings)),
                 EnrichTopology.config(settings.kafka(), ClientOptions.topics(settings)));
         return Lifecycle.runUntilStopped("enrich", service::start, service::awaitStop, service::close, startupTimeout,
                 readyFile);

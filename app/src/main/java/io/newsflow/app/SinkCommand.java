@@ -25,12 +25,29 @@ final class SinkCommand implements Callable<Integer> {
             description = "Created once the stage is RUNNING and removed when it stops (for health checks).")
     java.nio.file.Path readyFile;
 
+    @Option(names = "--rotate-records", paramLabel = "N",
+            description = "Cut a partition's files after N records (default 10000). Setting: newsflow.sink.rotate.records.")
+    Integer rotateRecords;
+
+    @Option(names = "--rotate-event-time", paramLabel = "DURATION",
+            description = "Cut files when a record's event time enters another bucket of this size, ISO-8601 "
+                    + "(default P1D). Setting: newsflow.sink.rotate.event.time.")
+    String rotateEventTime;
+
+    @Option(names = "--max-wait", paramLabel = "DURATION",
+            description = "Cut files once the oldest buffered record waited this long, ISO-8601 (default PT5S). "
+                    + "Setting: newsflow.sink.max.wait.")
+    String maxWait;
+
     @Override
     public Integer call() throws InterruptedException {
+        client.extraFlags.put(SinkSettings.ROTATE_RECORDS, rotateRecords == null ? null : rotateRecords.toString());
+        client.extraFlags.put(SinkSettings.ROTATE_EVENT_TIME, rotateEventTime);
+        client.extraFlags.put(SinkSettings.MAX_WAIT, maxWait);
         Settings settings = client.settings();
         SinkService service = new SinkService(settings.kafka(),
                 SinkTopology.config(settings.kafka(), ClientOptions.topics(settings)),
-                ClientOptions.topics(settings), out);
+                ClientOptions.topics(settings), out, SinkSettings.rotation(settings));
         return Lifecycle.runUntilStopped("sink", service::start, service::awaitStop, service::close,
                 startupTimeout,
                 readyFile);

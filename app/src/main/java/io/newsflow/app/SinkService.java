@@ -2,6 +2,7 @@ package io.newsflow.app;
 
 import io.newsflow.events.Topics;
 import io.newsflow.sink.FileSink;
+import io.newsflow.sink.RotationPolicy;
 import io.newsflow.sink.SinkTopology;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +22,13 @@ public final class SinkService implements AutoCloseable {
     private final AtomicReference<Throwable> filesFailure = new AtomicReference<>();
 
     public SinkService(Map<String, Object> clientConfig, Properties routerConfig, Topics topics, Path out) {
+        this(clientConfig, routerConfig, topics, out, RotationPolicy.DEFAULTS);
+    }
+
+    public SinkService(Map<String, Object> clientConfig, Properties routerConfig, Topics topics, Path out,
+                       RotationPolicy rotation) {
         this.router = new StreamsService("sink-router", SinkTopology.build(topics), routerConfig);
-        this.files = new FileSink(clientConfig, topics, out);
+        this.files = new FileSink(clientConfig, topics, out, rotation);
         this.filesThread = new Thread(() -> {
             try {
                 files.run();

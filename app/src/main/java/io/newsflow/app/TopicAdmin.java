@@ -1,5 +1,6 @@
 package io.newsflow.app;
 
+import io.newsflow.events.StreamsDefaults;
 import io.newsflow.events.Topics;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,7 +34,11 @@ public final class TopicAdmin {
             List<NewTopic> wanted = new ArrayList<>();
             for (String name : topics.all(labels)) {
                 if (!existing.contains(name)) {
-                    wanted.add(new NewTopic(name, partitions, replication));
+                    NewTopic topic = new NewTopic(name, partitions, replication);
+                    if (!name.equals(topics.raw())) {
+                        topic.configs(Map.of("max.message.bytes", String.valueOf(StreamsDefaults.MAX_MESSAGE_BYTES)));
+                    }
+                    wanted.add(topic);
                 }
             }
             if (wanted.isEmpty()) {

@@ -64,7 +64,8 @@ class PipelineIntegrationTest {
 
         try (StreamsService enrich = new StreamsService("enrich", EnrichTopology.build(topics, enricher),
                 enrichConfig);
-             SinkService sink = new SinkService(client, SinkTopology.config(streamsClient, topics), topics, out);
+             SinkService sink = new SinkService(client, SinkTopology.config(streamsClient, topics), topics, out,
+                     Demo.DEMO_ROTATION);
              PipelineObserver observer = new PipelineObserver(client, topics, enricher.labels())) {
             enrich.start(DEADLINE);
             sink.start(DEADLINE);

@@ -11,6 +11,9 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
  * to the one dead-letter topic with their original bytes while the stream carries on.
  */
 public final class StreamsDefaults {
+    /** The largest record newsflow writes (8 MiB); its topics are created with this max.message.bytes. */
+    public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
     private StreamsDefaults() {
     }
 
@@ -26,6 +29,8 @@ public final class StreamsDefaults {
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        // Enriched events carry the article plus its entities: allow up to the topics' max.message.bytes.
+        p.put(StreamsConfig.producerPrefix("max.request.size"), MAX_MESSAGE_BYTES);
         p.putAll(base);
         return p;
     }

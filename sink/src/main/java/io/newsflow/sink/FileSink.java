@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,8 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The file half of the sink: reads {@code news.enriched} (read_committed) and writes JSON Lines files; a batch's
- * files are fsynced before its offsets are committed, so a crash never loses an event. An event that cannot be
+ * The file half of the sink: reads {@code news.enriched} (read_committed) and writes JSON Lines files, cut by the
+ * {@link RotationPolicy}; a segment's files are fsynced and renamed before its offsets are committed, so a crash
+ * never loses an event and a replay rewrites the same files instead of duplicating them. An event that cannot be
  * read or filed goes to the dead-letter topic with its original bytes and reason, and the loop carries on.
  */
 public final class FileSink implements Runnable, AutoCloseable {
@@ -46,8 +50,15 @@ public final class FileSink implements Runnable, AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final RotationPolicy policy;
+    private final Map<TopicPartition, Segment> segments = new HashMap<>();
 
     public FileSink(Map<String, Object> clientConfig, Topics topics, Path out) {
+        this(clientConfig, topics, out, RotationPolicy.DEFAULTS);
+    }
+
+    public FileSink(Map<String, Object> clientConfig, Topics topics, Path out, RotationPolicy policy) {
+        this.policy = policy;
         this.consumer = new KafkaConsumer<>(consumerConfig(clientConfig));
         this.dlqProducer = new KafkaProducer<>(dlqProducerConfig(clientConfig));
         this.topics = topics;
@@ -92,15 +103,54 @@ public final class FileSink implements Runnable, AutoCloseable {
         return deadLettered.get();
     }
 
+    /** A partition's buffered records since its last rotation; {@code next} is the offset to commit after it. */
+    private static final class Segment {
+        final List<JsonlBatchWriter.Item> items = new ArrayList<>();
+        Instant firstEventTime;
+        long openedAtMs;
+        long next = -1;
+        int records;
+    }
+
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(topics.enriched()));
-            while (running.get()) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
-                if (!records.isEmpty()) {
-                    handle(records);
+            consumer.subscribe(List.of(topics.enriched()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // Hand over cleanly: what this instance buffered is written and committed before it lets go.
+                    for (TopicPartition tp : partitions) {
+                        flush(tp);
+                    }
                 }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    // Another instance owns them now: drop the buffers, it replays from the committed offsets.
+                    partitions.forEach(segments::remove);
+                }
+            });
+            while (running.get()) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                for (TopicPartition tp : records.partitions()) {
+                    for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
+                        add(tp, r);
+                    }
+                }
+                long now = System.currentTimeMillis();
+                for (TopicPartition tp : List.copyOf(segments.keySet())) {
+                    Segment seg = segments.get(tp);
+                    if (seg.records > 0 && policy.expired(seg.openedAtMs, now)) {
+                        flush(tp);
+                    }
+                }
+            }
+            for (TopicPartition tp : List.copyOf(segments.keySet())) {
+                flush(tp);
             }
         } catch (WakeupException e) {
             if (running.get()) {
@@ -112,35 +162,55 @@ public final class FileSink implements Runnable, AutoCloseable {
         }
     }
 
-    private void handle(ConsumerRecords<byte[], byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> partitionRecords = records.records(tp);
-            List<JsonlBatchWriter.Item> items = new ArrayList<>(partitionRecords.size());
-            for (ConsumerRecord<byte[], byte[]> r : partitionRecords) {
-                try {
-                    EnrichedArticle event = Topics.ENRICHED_SERDE.fromBytes(r.value());
-                    if (event == null) {
-                        throw new io.newsflow.events.InvalidEventException("tombstone: null value");
-                    }
-                    Routing.dirs(writer.out(), event);
-                    items.add(new JsonlBatchWriter.Item(r.offset(), r.value(), event));
-                } catch (RuntimeException e) {
-                    deadLetter(r, e);
-                }
+    private void add(TopicPartition tp, ConsumerRecord<byte[], byte[]> r) {
+        Segment seg = segments.computeIfAbsent(tp, t -> new Segment());
+        EnrichedArticle event = null;
+        try {
+            event = Topics.ENRICHED_SERDE.fromBytes(r.value());
+            if (event == null) {
+                throw new io.newsflow.events.InvalidEventException("tombstone: null value");
             }
-            try {
-                writer.write(tp.partition(), items);
-            } catch (IOException e) {
-                // Not committed: the batch is retried from the same offset after a restart.
-                throw new UncheckedIOException("cannot write sink files under " + writer.out(), e);
+            Routing.dirs(writer.out(), event);
+        } catch (RuntimeException e) {
+            deadLetter(r, e);
+            event = null;
+        }
+        if (event != null && seg.firstEventTime != null && policy.rotateBefore(seg.firstEventTime, event.eventTime())) {
+            flush(tp);
+            seg = segments.get(tp);
+        }
+        if (seg.records == 0) {
+            seg.openedAtMs = System.currentTimeMillis();
+        }
+        seg.records++;
+        seg.next = r.offset() + 1;
+        if (event != null) {
+            if (seg.firstEventTime == null) {
+                seg.firstEventTime = event.eventTime();
             }
-            written.addAndGet(items.size());
-            long next = partitionRecords.get(partitionRecords.size() - 1).offset() + 1;
-            commits.put(tp, new OffsetAndMetadata(next));
+            seg.items.add(new JsonlBatchWriter.Item(r.offset(), r.value(), event));
+        }
+        if (policy.full(seg.records)) {
+            flush(tp);
+        }
+    }
+
+    /** Writes and syncs the partition's segment, then commits past it: files first, offsets second. */
+    private void flush(TopicPartition tp) {
+        Segment seg = segments.get(tp);
+        if (seg == null || seg.records == 0) {
+            return;
+        }
+        try {
+            writer.write(tp.partition(), seg.items);
+        } catch (IOException e) {
+            // Not committed: the segment is written again from the same offset after a restart.
+            throw new UncheckedIOException("cannot write sink files under " + writer.out(), e);
         }
         dlqProducer.flush();
-        consumer.commitSync(commits);
+        consumer.commitSync(Map.of(tp, new OffsetAndMetadata(seg.next)));
+        written.addAndGet(seg.items.size());
+        segments.put(tp, new Segment());
     }
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> r, RuntimeException e) {
