@@ -15,6 +15,9 @@ final class EnrichCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
 
+    @Mixin
+    TaxonomyOption taxonomy;
+
     @Option(names = "--startup-timeout", defaultValue = "60", description = "Seconds to reach RUNNING (default ${DEFAULT-VALUE}).")
     long startupTimeout;
 
@@ -25,8 +28,10 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Settings settings = client.settings();
+        taxonomy.load();
         StreamsService service = new StreamsService("enrich",
-                EnrichTopology.build(ClientOptions.topics(settings), Enricher.baseline(Clock.systemUTC())),
+                EnrichTopology.build(ClientOptions.topics(settings), Enricher.baseline(Clock.systemUTC(),
+                        taxonomy.file())),
                 EnrichTopology.config(settings.kafka(), ClientOptions.topics(settings)));
         return Lifecycle.runUntilStopped("enrich", service::start, service::awaitStop, service::close, startupTimeout,
                 readyFile);
