@@ -29,6 +29,9 @@ final class EvalTopicsCommand implements Callable<Integer> {
     @Mixin
     TaxonomyOption taxonomy;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         TaxonomyTopicClassifier classifier = new TaxonomyTopicClassifier(taxonomy.load());
@@ -47,12 +50,14 @@ final class EvalTopicsCommand implements Callable<Integer> {
         } else {
             report = TopicEvaluation.evaluate(examples, entities::entities, classifier, null);
         }
-        System.out.println("taxonomy " + classifier.taxonomy().source() + " (" + classifier.version() + "), "
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.println("taxonomy " + classifier.taxonomy().source() + " (" + classifier.version() + "), "
                 + articles);
-        System.out.print(report.render());
+        out.print(report.render());
         if (predictions != null) {
-            System.out.println("predictions written to " + predictions);
+            out.println("predictions written to " + predictions);
         }
+        out.flush();
         return Newsflow.OK;
     }
 }

@@ -50,8 +50,13 @@ public final class TopicEvaluation {
 
     /** The whole evaluation. */
     public record Report(int articles, List<LabelCounts> perLabel, double seconds) {
+        /** The mean F1 over the labels that occur in the gold labels or the predictions (F1 is undefined elsewhere). */
         public double macroF1() {
-            return perLabel.stream().mapToDouble(LabelCounts::f1).average().orElse(0);
+            return scored().stream().mapToDouble(LabelCounts::f1).average().orElse(0);
+        }
+
+        List<LabelCounts> scored() {
+            return perLabel.stream().filter(c -> c.tp() + c.fp() + c.fn() > 0).toList();
         }
 
         public String render() {
@@ -59,11 +64,16 @@ public final class TopicEvaluation {
             b.append(String.format(Locale.ROOT, "%-12s %6s %6s %6s %5s %5s %5s %7s%n", "label", "P", "R", "F1",
                     "tp", "fp", "fn", "support"));
             for (LabelCounts c : perLabel) {
+                if (c.tp() + c.fp() + c.fn() == 0) {
+                    b.append(String.format(Locale.ROOT, "%-12s %6s %6s %6s %5d %5d %5d %7d  (no gold, none predicted)%n",
+                            c.label(), "n/a", "n/a", "n/a", 0, 0, 0, 0));
+                    continue;
+                }
                 b.append(String.format(Locale.ROOT, "%-12s %6.3f %6.3f %6.3f %5d %5d %5d %7d%n", c.label(),
                         c.precision(), c.recall(), c.f1(), c.tp(), c.fp(), c.fn(), c.support()));
             }
             b.append(String.format(Locale.ROOT, "macro-F1 %.3f over %d label(s), %d articles, %.0f articles/s%n",
-                    macroF1(), perLabel.size(), articles, seconds > 0 ? articles / seconds : 0));
+                    macroF1(), scored().size(), articles, seconds > 0 ? articles / seconds : 0));
             return b.toString();
         }
     }
