@@ -45,13 +45,19 @@ public final class Demo {
 
     public static Result run(List<Path> inputs, Path out, Duration timeout, PrintStream console)
             throws InterruptedException {
+        return run(inputs, out, timeout, console, null);
+    }
+
+    /** As above with the topic taxonomy in {@code taxonomy} (the shipped one when null). */
+    public static Result run(List<Path> inputs, Path out, Duration timeout, PrintStream console, Path taxonomy)
+            throws InterruptedException {
         long t0 = System.nanoTime();
         Path work = tempDir();
         try (EmbeddedBroker broker = EmbeddedBroker.start(work.resolve("broker"), 0)) {
             console.printf("broker ready on %s in %.1f s%n", broker.bootstrapServers(), seconds(t0));
             Map<String, Object> client = new HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers()));
             Topics topics = Topics.DEFAULTS;
-            Enricher enricher = Enricher.baseline(Clock.systemUTC());
+            Enricher enricher = Enricher.baseline(Clock.systemUTC(), taxonomy);
             TopicAdmin.create(client, topics, enricher.labels(), Optional.of(2), Optional.of((short) 1));
 
             Map<String, Object> streamsClient = new HashMap<>(client);

@@ -22,10 +22,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "180", description = "Seconds to wait for the pipeline (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @picocli.CommandLine.Mixin
+    TaxonomyOption taxonomy;
+
     @Override
     public Integer call() throws InterruptedException {
+        taxonomy.load();
         List<Path> in = inputs != null ? inputs : List.of(defaultSeeds());
-        Demo.Result result = Demo.run(in, out, Duration.ofSeconds(timeoutSeconds), System.out);
+        Demo.Result result = Demo.run(in, out, Duration.ofSeconds(timeoutSeconds), System.out, taxonomy.file());
         Demo.print(result, out, System.out);
         return Newsflow.OK;
     }

@@ -15,6 +15,9 @@ final class EnrichCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
 
+    @Mixin
+    TaxonomyOption taxonomy;
+
     @Option(names = "--startup-timeout", defaultValue = "60", description = "Seconds to reach RUNNING (default ${DEFAULT-VALUE}).")
     long startupTimeout;
 
@@ -43,7 +46,9 @@ final class EnrichCommand implements Callable<Integer> {
         client.extraFlags.put(EnrichSettings.DEDUP_WINDOW, dedupWindow);
         client.extraFlags.put(EnrichSettings.MAX_BODY_BYTES, maxBodyBytes == null ? null : maxBodyBytes.toString());
         Settings settings = client.settings();
-        Enricher enricher = Enricher.baseline(Clock.systemUTC()).withLimits(EnrichSettings.limits(settings));
+        taxonomy.load();
+        Enricher enricher = Enricher.baseline(Clock.systemUTC(), taxonomy.file())
+                .withLimits(EnrichSettings.limits(settings));
         StreamsService service = new StreamsService("enrich",
                 EnrichTopology.build(ClientOptions.topics(settings), enricher, EnrichSettings.options(settings)),
                 EnrichTopology.config(settings.kafka(), ClientOptions.topics(settings)));

@@ -1,6 +1,5 @@
 package io.newsflow.app;
 
-import io.newsflow.enrich.topics.KeywordTopicClassifier;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,6 +26,9 @@ final class TopicsCommand implements Runnable {
         @Mixin
         ClientOptions client;
 
+        @Mixin
+        TaxonomyOption taxonomy;
+
         @Option(names = "--partitions", description = "Partitions per topic (default: the broker's default).")
         Integer partitions;
 
@@ -36,7 +38,7 @@ final class TopicsCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             Settings settings = client.settings();
-            List<String> labels = KeywordTopicClassifier.loadDefault().labels();
+            List<String> labels = taxonomy.load().labelIds();
             List<String> created = createAll(settings, labels, Optional.ofNullable(partitions),
                     Optional.ofNullable(replication));
             System.out.println("topics created: " + (created.isEmpty() ? "none (all existed)" : created));

@@ -36,7 +36,8 @@ class CommandLineTest {
     @Test
     void everySubcommandHasHelp() {
         for (List<String> cmd : List.<List<String>>of(List.of(), List.of("demo"), List.of("broker"), List.of("topics"),
-                List.of("topics", "create"), List.of("ingest"), List.of("enrich"), List.of("sink"))) {
+                List.of("topics", "create"), List.of("ingest"), List.of("enrich"), List.of("sink"),
+                List.of("eval-topics"))) {
             String[] args = Stream.concat(cmd.stream(), Stream.of("--help")).toArray(String[]::new);
             Run r = run(args);
             assertEquals(0, r.code(), String.join(" ", args));

@@ -3,7 +3,8 @@ package io.newsflow.enrich;
 import io.newsflow.enrich.entities.EntityExtractor;
 import io.newsflow.enrich.entities.Gazetteer;
 import io.newsflow.enrich.entities.RuleBasedEntityExtractor;
-import io.newsflow.enrich.topics.KeywordTopicClassifier;
+import io.newsflow.enrich.topics.Taxonomy;
+import io.newsflow.enrich.topics.TaxonomyTopicClassifier;
 import io.newsflow.enrich.topics.TopicClassifier;
 import io.newsflow.events.Article;
 import io.newsflow.events.Entity;
@@ -41,10 +42,27 @@ public final class Enricher {
         return new Enricher(extractor, classifier, clock, newLimits);
     }
 
-    /** The baseline models: gazetteer and rules for entities, weighted keywords for topics. */
+    /** The default models: gazetteer and rules for entities, the shipped taxonomy for topics. */
     public static Enricher baseline(Clock clock) {
+        return baseline(clock, null);
+    }
+
+    /**
+     * The default entity extractor with the taxonomy in {@code taxonomyFile} (the shipped one when null); a bad
+     * file fails here, at start-up, with {@link Taxonomy.InvalidTaxonomyException}.
+     */
+    public static Enricher baseline(Clock clock, java.nio.file.Path taxonomyFile) {
         return new Enricher(new RuleBasedEntityExtractor(Gazetteer.loadDefault()),
-                KeywordTopicClassifier.loadDefault(), clock);
+                new TaxonomyTopicClassifier(Taxonomy.load(taxonomyFile)), clock);
+    }
+
+    /** The entities of one article, for tools that score topics on their own (eval-topics). */
+    public List<Entity> entities(Article article) {
+        return extractor.extract(article);
+    }
+
+    public TopicClassifier classifier() {
+        return classifier;
     }
 
     public String version() {

@@ -93,6 +93,21 @@ class BaselineOnSeedTest {
     }
 
     @Test
+    void topicEvidenceSpansPointAtTheTextAndCarryIptcCodes() {
+        for (TopicScore t : enriched.topics()) {
+            assertFalse(t.iptc().isEmpty(), t.label());
+            for (var s : t.evidenceSpans()) {
+                assertEquals(s.text(), seed.field(s.field()).substring(s.start(), s.end()), t.label());
+            }
+        }
+        TopicScore energy = enriched.topics().stream().filter(t -> t.label().equals("energy")).findFirst()
+                .orElseThrow();
+        assertTrue(energy.evidenceSpans().stream().anyMatch(s -> s.text().equalsIgnoreCase("energy")),
+                energy.evidenceSpans()::toString);
+        assertTrue(energy.score() < 0.5, "energy is named in passing only: below its threshold");
+    }
+
+    @Test
     void outputValidatesAgainstTheSchema() {
         SchemaAssertions.assertValid(SchemaAssertions.ENRICHED, Topics.ENRICHED_SERDE.toBytes(enriched));
     }

@@ -1,0 +1,336 @@
+package io.newsflow.enrich.topics;
+
+import io.newsflow.enrich.topics.TextIndex.Word;
+import io.newsflow.events.Article;
+import io.newsflow.events.Entity;
+import io.newsflow.events.EvidenceSpan;
+import io.newsflow.events.Mention;
+import io.newsflow.events.TextField;
+import io.newsflow.events.TopicScore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores an article against every label of a {@link Taxonomy}: weighted phrases over inflected forms, weighed by
+ * position (title, caption, lead) with diminishing returns for repeats, entity cues, negative cues that cancel
+ * the phrases they overlap, normalised by length, plus a bonus per paragraph that is about the label; then a
+ * logistic calibration to [0,1]. Pure and deterministic.
+ */
+public final class TaxonomyTopicClassifier implements TopicClassifier {
+    /** A taxonomy phrase compiled to stems; {@code prefix} ends in '*', {@code exact} starts with '='. */
+    record Phrase(String canonical, String[] parts, boolean exact, boolean prefix, double weight) {
+        boolean matchesAt(List<Word> words, int i) {
+            if (i + parts.length > words.size()) {
+                return false;
+            }
+            for (int k = 0; k < parts.length; k++) {
+                Word w = words.get(i + k);
+                boolean last = k == parts.length - 1;
+                boolean ok = prefix && last ? w.lower().startsWith(parts[k])
+                        : exact ? w.lower().equals(parts[k]) : w.stem().equals(parts[k]);
+                if (!ok) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        String key() {
+            return prefix && parts.length == 1 ? "*" : parts[0];
+        }
+    }
+
+    /** One occurrence of a phrase or entity with what it added (before length normalisation). */
+    record Hit(String evidence, TextField field, int start, int end, int paragraph, double position, double weight) {
+        boolean overlaps(Hit o) {
+            return field == o.field && start < o.end && o.start < end;
+        }
+    }
+
+    private record CompiledLabel(Taxonomy.Label label, Map<String, List<Phrase>> terms,
+                                 Map<String, List<Phrase>> negatives) {
+    }
+
+    private final Taxonomy taxonomy;
+    private final List<CompiledLabel> labels = new ArrayList<>();
+
+    public TaxonomyTopicClassifier(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+        for (Taxonomy.Label l : taxonomy.labels()) {
+            labels.add(new CompiledLabel(l, compile(l.terms()), compile(l.negativeCues())));
+        }
+    }
+
+    /** The taxonomy shipped with newsflow. */
+    public static TaxonomyTopicClassifier loadDefault() {
+        return new TaxonomyTopicClassifier(Taxonomy.loadDefault());
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    private static Map<String, List<Phrase>> compile(Map<String, Double> phrases) {
+        Map<String, List<Phrase>> out = new HashMap<>();
+        for (Map.Entry<String, Double> e : phrases.entrySet()) {
+            String text = e.getKey();
+            boolean exact = text.startsWith("=");
+            boolean prefix = text.endsWith("*");
+            String body = text.substring(exact ? 1 : 0, text.length() - (prefix ? 1 : 0)).strip();
+            List<String> parts = new ArrayList<>();
+            for (String p : body.split("[\\s-]+")) {
+                if (!p.isEmpty()) {
+                    parts.add(p);
+                }
+            }
+            String[] arr = new String[parts.size()];
+            for (int i = 0; i < arr.length; i++) {
+                boolean last = i == arr.length - 1;
+                arr[i] = exact || (prefix && last) ? parts.get(i) : TextIndex.stem(parts.get(i));
+            }
+            Phrase ph = new Phrase(body, arr, exact, prefix, e.getValue());
+            out.computeIfAbsent(ph.key(), k -> new ArrayList<>()).add(ph);
+        }
+        return out;
+    }
+
+    @Override
+    public String version() {
+        return taxonomy.version();
+    }
+
+    @Override
+    public List<String> labels() {
+        return taxonomy.labelIds();
+    }
+
+    @Override
+    public Result classify(Article article, List<Entity> entities) {
+        TextIndex index = new TextIndex(article);
+        List<TopicScore> topics = new ArrayList<>();
+        List<String> assigned = new ArrayList<>();
+        for (CompiledLabel c : labels) {
+            Explained e = explain(c, index, entities);
+            double score = round(c.label().calibration().apply(e.raw()));
+            topics.add(new TopicScore(c.label().id(), score, e.evidence(), e.spans(), c.label().iptc()));
+            if (score >= c.label().threshold()) {
+                assigned.add(c.label().id());
+            }
+        }
+        return new Result(topics, assigned);
+    }
+
+    /** The raw score and its parts, for the evaluation tools and tests. */
+    public record Explained(double raw, double terms, double entities, double negatives, int paragraphs,
+                            double lengthFactor, List<String> evidence, List<EvidenceSpan> spans) {
+    }
+
+    /** The raw (uncalibrated) score of every label, by label id. */
+    public Map<String, Explained> explain(Article article, List<Entity> entities) {
+        TextIndex index = new TextIndex(article);
+        Map<String, Explained> out = new LinkedHashMap<>();
+        for (CompiledLabel c : labels) {
+            out.put(c.label().id(), explain(c, index, entities));
+        }
+        return out;
+    }
+
+    private Explained explain(CompiledLabel c, TextIndex index, List<Entity> entities) {
+        Taxonomy.Scoring s = taxonomy.scoring();
+        List<Hit> positives = longestOnly(find(c.terms(), index, s));
+        List<Hit> negatives = find(c.negatives(), index, s);
+        positives.removeIf(p -> negatives.stream().anyMatch(p::overlaps));
+
+        List<Hit> weighted = new ArrayList<>();
+        double terms = decayed(positives, s, weighted, 1);
+        double neg = decayed(negatives, s, weighted, -1);
+        double ents = entityCues(c.label(), entities, index, s, weighted);
+
+        Map<Integer, Double> perParagraph = new HashMap<>();
+        for (Hit h : weighted) {
+            if (h.paragraph() >= 0) {
+                perParagraph.merge(h.paragraph(), h.weight() / h.position(), Double::sum);
+            }
+        }
+        int supporting = (int) perParagraph.values().stream().filter(v -> v >= s.paragraphMin()).count();
+        double lengthFactor = Math.pow(Math.max(1.0, index.wordCount / (double) s.lengthRefWords()),
+                s.lengthExponent());
+        double raw = Math.max(0, terms + ents - neg) / lengthFactor
+                + s.paragraphBonus() * Math.min(supporting, s.paragraphCap());
+
+        weighted.sort(Comparator.comparingDouble((Hit h) -> -h.weight())
+                .thenComparing(h -> h.field().ordinal()).thenComparingInt(Hit::start));
+        Map<String, Double> byPhrase = new LinkedHashMap<>();
+        for (Hit h : weighted) {
+            if (h.weight() > 0) {
+                byPhrase.merge(h.evidence(), h.weight(), Double::sum);
+            }
+        }
+        List<String> evidence = byPhrase.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(s.evidenceMax()).map(Map.Entry::getKey).toList();
+        List<EvidenceSpan> spans = new ArrayList<>();
+        weighted.stream().filter(h -> h.weight() > 0).limit(s.evidenceMax()).forEach(h -> spans.add(span(h, index)));
+        weighted.stream().filter(h -> h.weight() < 0).limit(2).forEach(h -> spans.add(span(h, index)));
+        return new Explained(raw, terms, ents, neg, supporting, lengthFactor, evidence, spans);
+    }
+
+    private static EvidenceSpan span(Hit h, TextIndex index) {
+        return new EvidenceSpan(index.text(h.field()).substring(h.start(), h.end()), h.field(), h.start(), h.end(),
+                round(h.weight()));
+    }
+
+    private static List<Hit> find(Map<String, List<Phrase>> phrases, TextIndex index, Taxonomy.Scoring s) {
+        List<Hit> hits = new ArrayList<>();
+        if (phrases.isEmpty()) {
+            return hits;
+        }
+        List<Phrase> prefixes = phrases.getOrDefault("*", List.of());
+        for (List<Word> words : index.fields) {
+            for (int i = 0; i < words.size(); i++) {
+                Word w = words.get(i);
+                addMatches(phrases.get(w.stem()), words, i, s, hits);
+                if (!w.stem().equals(w.lower())) {
+                    addMatches(phrases.get(w.lower()), words, i, s, hits);
+                }
+                addMatches(prefixes, words, i, s, hits);
+            }
+        }
+        return hits;
+    }
+
+    private static void addMatches(List<Phrase> candidates, List<Word> words, int i, Taxonomy.Scoring s,
+                                   List<Hit> hits) {
+        if (candidates == null) {
+            return;
+        }
+        for (Phrase p : candidates) {
+            if (p.matchesAt(words, i)) {
+                Word first = words.get(i);
+                Word last = words.get(i + p.parts().length - 1);
+                hits.add(new Hit(p.canonical(), first.field(), first.start(), last.end(), first.paragraph(),
+                        position(first, s), p.weight()));
+            }
+        }
+    }
+
+    private static double position(Word w, Taxonomy.Scoring s) {
+        return switch (w.field()) {
+            case TITLE -> s.titleWeight();
+            case CAPTION -> s.captionWeight();
+            case BODY -> w.bodyIndex() < s.leadWords() ? s.leadWeight() : 1.0;
+        };
+    }
+
+    /** "natural gas" and "gas" at the same place count once, as the longer phrase. */
+    private static List<Hit> longestOnly(List<Hit> hits) {
+        List<Hit> out = new ArrayList<>();
+        for (Hit h : hits) {
+            boolean inside = false;
+            for (Hit o : hits) {
+                if (o != h && o.field() == h.field() && o.start() <= h.start() && h.end() <= o.end()
+                        && (o.end() - o.start() > h.end() - h.start() || (o.end() - o.start() == h.end() - h.start()
+                        && o.weight() > h.weight()))) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside && out.stream().noneMatch(o -> o.field() == h.field() && o.start() == h.start()
+                    && o.end() == h.end())) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The k-th occurrence of a phrase adds {@code weight * position / k^decay}: the best-placed occurrences count
+     * first, and a word repeated twenty times is not twenty times the evidence.
+     */
+    private static double decayed(List<Hit> hits, Taxonomy.Scoring s, List<Hit> out, int sign) {
+        Map<String, List<Hit>> byPhrase = new LinkedHashMap<>();
+        for (Hit h : hits) {
+            byPhrase.computeIfAbsent(h.evidence(), k -> new ArrayList<>()).add(h);
+        }
+        double sum = 0;
+        for (List<Hit> group : byPhrase.values()) {
+            group.sort(Comparator.comparingDouble((Hit h) -> -h.position()).thenComparing(h -> h.field().ordinal())
+                    .thenComparingInt(Hit::start));
+            for (int k = 0; k < group.size(); k++) {
+                Hit h = group.get(k);
+                double c = h.weight() * h.position() / Math.pow(k + 1, s.repeatDecay());
+                sum += c;
+                out.add(new Hit(h.evidence(), h.field(), h.start(), h.end(), h.paragraph(), h.position(), sign * c));
+            }
+        }
+        return sum;
+    }
+
+    private static double entityCues(Taxonomy.Label label, List<Entity> entities, TextIndex index,
+                                     Taxonomy.Scoring s, List<Hit> out) {
+        double sum = 0;
+        Set<Entity> used = new LinkedHashSet<>();
+        for (Taxonomy.EntityCue cue : label.entityCues()) {
+            if (cue.minDistinct() != null) {
+                List<Entity> ofType = entities.stream().filter(e -> e.type() == cue.type() && !e.mentions().isEmpty())
+                        .toList();
+                if (ofType.size() >= cue.minDistinct()) {
+                    double c = cue.weight() * Math.min(2.0, 1 + Math.log(ofType.size() / (double) cue.minDistinct()));
+                    sum += c;
+                    List<Entity> shown = ofType.stream().limit(cue.minDistinct()).toList();
+                    for (Entity e : shown) {
+                        out.add(hit(e, index, s, c / shown.size()));
+                    }
+                }
+                continue;
+            }
+            for (Entity e : entities) {
+                if (e.mentions().isEmpty() || used.contains(e) || (cue.type() != null && e.type() != cue.type())
+                        || !nameMatches(e.name(), cue.names())) {
+                    continue;
+                }
+                used.add(e);
+                Hit best = hit(e, index, s, 0);
+                double c = cue.weight() * best.position()
+                        * Math.min(2.0, 1 + Math.log(e.mentions().size()) / 2);
+                sum += c;
+                out.add(hit(e, index, s, c));
+            }
+        }
+        return sum;
+    }
+
+    private static Hit hit(Entity e, TextIndex index, Taxonomy.Scoring s, double weight) {
+        Mention best = e.mentions().stream().min(Comparator.comparingInt((Mention m) -> m.field().ordinal())
+                .thenComparingInt(Mention::start)).orElseThrow();
+        double position = switch (best.field()) {
+            case TITLE -> s.titleWeight();
+            case CAPTION -> s.captionWeight();
+            case BODY -> index.bodyWordIndexAt(best.start()) < s.leadWords() ? s.leadWeight() : 1.0;
+        };
+        return new Hit(e.name(), best.field(), best.start(), best.end(), index.paragraphAt(best), position, weight);
+    }
+
+    static boolean nameMatches(String name, List<String> cues) {
+        String padded = " " + name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}+]+", " ").strip() + " ";
+        for (String cue : cues) {
+            String c = " " + cue.replaceAll("[^\\p{L}\\p{N}+]+", " ").strip() + " ";
+            if (padded.contains(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}
