@@ -96,6 +96,15 @@ final class ChildProcess {
         }
     }
 
+    /** Waits for the child to end by itself; kills it if it does not within {@code timeout}. */
+    int waitForExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+        return process.exitValue();
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }

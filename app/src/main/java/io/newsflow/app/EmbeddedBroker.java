@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -36,6 +37,14 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Starts a broker; {@code port} 0 picks a free one (kept for later restarts on this data directory). */
     public static EmbeddedBroker start(Path dataDir, int port) {
+        return start(dataDir, port, Map.of());
+    }
+
+    /**
+     * With {@code saslUsers} (user name to password), clients connect over SASL_PLAINTEXT with mechanism PLAIN and
+     * only those users get in; the broker's own traffic stays on an internal plaintext listener.
+     */
+    public static EmbeddedBroker start(Path dataDir, int port, Map<String, String> saslUsers) {
         try {
             Files.createDirectories(dataDir);
             Path config = dataDir.resolve("server.properties");
@@ -48,6 +57,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 }
             } else {
                 props = serverProperties(dataDir, port == 0 ? freePort() : port, freePort());
+                if (!saslUsers.isEmpty()) {
+                    addSaslListener(props, freePort(), saslUsers);
+                }
                 try (OutputStream out = Files.newOutputStream(config)) {
                     props.store(out, "newsflow embedded broker");
                 }
@@ -86,6 +98,21 @@ public final class EmbeddedBroker implements AutoCloseable {
         return p;
     }
 
+    /** Clients use a SASL_PLAINTEXT listener (the advertised one, named CLIENT); INTERNAL stays for the broker. */
+    private static void addSaslListener(Properties p, int internalPort, Map<String, String> users) {
+        String clientListener = p.getProperty("advertised.listeners").replace("PLAINTEXT://", "CLIENT://");
+        String internal = "INTERNAL://127.0.0.1:" + internalPort;
+        p.put("listeners", p.getProperty("listeners").replace("PLAINTEXT://", "CLIENT://") + "," + internal);
+        p.put("advertised.listeners", clientListener + "," + internal);
+        p.put("inter.broker.listener.name", "INTERNAL");
+        p.put("listener.security.protocol.map", "CLIENT:SASL_PLAINTEXT,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", "PLAIN");
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+        users.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password)
+                .append('"'));
+        p.put("listener.name.client.plain.sasl.jaas.config", jaas.append(';').toString());
+    }
+
     private static void format(Path config) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
@@ -106,7 +133,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private static int brokerPort(Properties props) {
-        String listener = props.getProperty("advertised.listeners");
+        String listener = props.getProperty("advertised.listeners").split(",")[0];
         return Integer.parseInt(listener.substring(listener.lastIndexOf(':') + 1));
     }
 

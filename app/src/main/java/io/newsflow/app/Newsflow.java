@@ -32,10 +32,21 @@ public final class Newsflow implements Runnable {
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE
                 : e instanceof StartupException ? CANNOT_START : FAILED);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("newsflow " + commandLine.getCommandName() + ": " + e.getMessage());
+            commandLine.getErr().println("newsflow " + commandLine.getCommandName() + ": " + describe(e));
             return commandLine.getExitCodeExceptionMapper().getExitCode(e);
         });
         return cl;
+    }
+
+    /** The message and the distinct messages of its causes: "cannot list topics: ...: Authentication failed ...". */
+    static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
+                sb.append(": ").append(c.getMessage());
+            }
+        }
+        return sb.toString();
     }
 
     public static void main(String[] args) {
