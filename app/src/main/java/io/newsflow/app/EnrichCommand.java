@@ -26,7 +26,7 @@ final class EnrichCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Settings settings = client.settings();
         StreamsService service = new StreamsService("enrich",
-                EnrichTopology.build(ClientOptions.topics(settings), Enricher.baseline(Clock.systemUTC())),
+                EnrichTopology.build(ClientOptions.topics(settings), Enricher.standard(Clock.systemUTC())),
                 EnrichTopology.config(settings.kafka(), ClientOptions.topics(settings)));
         return Lifecycle.runUntilStopped("enrich", service::start, service::awaitStop, service::close, startupTimeout,
                 readyFile);

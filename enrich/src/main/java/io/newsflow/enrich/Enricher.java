@@ -3,6 +3,7 @@ package io.newsflow.enrich;
 import io.newsflow.enrich.entities.EntityExtractor;
 import io.newsflow.enrich.entities.Gazetteer;
 import io.newsflow.enrich.entities.RuleBasedEntityExtractor;
+import io.newsflow.enrich.ner.NerEntityExtractor;
 import io.newsflow.enrich.topics.KeywordTopicClassifier;
 import io.newsflow.enrich.topics.TopicClassifier;
 import io.newsflow.events.Article;
@@ -28,7 +29,12 @@ public final class Enricher {
         this.clock = clock;
     }
 
-    /** The baseline models: gazetteer and rules for entities, weighted keywords for topics. */
+    /** The default models: the trained entity tagger (issue 3) and weighted keywords for topics. */
+    public static Enricher standard(Clock clock) {
+        return new Enricher(NerEntityExtractor.loadDefault(), KeywordTopicClassifier.loadDefault(), clock);
+    }
+
+    /** The first models, kept for comparison: gazetteer and rules for entities, weighted keywords for topics. */
     public static Enricher baseline(Clock clock) {
         return new Enricher(new RuleBasedEntityExtractor(Gazetteer.loadDefault()),
                 KeywordTopicClassifier.loadDefault(), clock);

@@ -98,13 +98,28 @@ public final class KnownEntities {
     }
 
     static String normalise(String s) {
-        return s.strip().replaceAll("\\s+", " ");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || i == 0 || i == s.length() - 1 || s.charAt(i - 1) == ' ')) {
+                return s.strip().replaceAll("\\s+", " ");
+            }
+        }
+        return s;
     }
 
     /** Without accents, case and a leading "the": "the Caribbean" and "caribbean" fold the same. */
     static String fold(String s) {
-        String n = Normalizer.normalize(normalise(s), Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String n = normalise(s);
+        boolean ascii = true;
+        for (int i = 0; i < n.length() && ascii; i++) {
+            ascii = n.charAt(i) < 128;
+        }
+        if (ascii) {
+            n = n.toLowerCase(Locale.ROOT);
+        } else {
+            n = Normalizer.normalize(n, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                    .toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        }
         return n.startsWith("the ") ? n.substring(4) : n;
     }
 

@@ -264,7 +264,11 @@ public final class NerModel {
         }
     }
 
-    public static NerModel load(InputStream raw, PhraseTable gazetteer) throws IOException {
+    public static NerModel load(InputStream raw, KnownEntities known) throws IOException {
+        return load(raw, known.table);
+    }
+
+    static NerModel load(InputStream raw, PhraseTable gazetteer) throws IOException {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(raw, 1 << 16))) {
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
                 throw new IOException("not a newsflow NER model (format " + FORMAT + ")");

@@ -126,6 +126,23 @@ final class PhraseTable {
         }
     }
 
+    /** The longest entry starting at token {@code i} as {@code length << 4 | typeBits}, or 0. */
+    int longestAt(String[] words, int i, int to) {
+        long h = start();
+        int best = 0;
+        for (int j = i; j < to && j - i < MAX_LEN; j++) {
+            h = step(h, words[j]);
+            int v = get(h);
+            if ((v & 0xF) != 0) {
+                best = (j + 1 - i) << 4 | (v & 0xF);
+            }
+            if ((v & PREFIX) == 0) {
+                break;
+            }
+        }
+        return best;
+    }
+
     int size() {
         return size;
     }
