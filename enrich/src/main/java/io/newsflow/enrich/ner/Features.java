@@ -17,9 +17,10 @@ public final class Features {
     final int bits;
     final PhraseTable gazetteer;
     final PhraseTable trainNames;
-    final Map<String, Integer> caseProfile;
+    /** Per word (hashed): bit 0-3 = how often the training corpus capitalises it, in four buckets. */
+    final PhraseTable caseProfile;
 
-    Features(int bits, PhraseTable gazetteer, PhraseTable trainNames, Map<String, Integer> caseProfile) {
+    Features(int bits, PhraseTable gazetteer, PhraseTable trainNames, PhraseTable caseProfile) {
         this.bits = bits;
         this.gazetteer = gazetteer;
         this.trainNames = trainNames;
@@ -258,8 +259,8 @@ public final class Features {
             if (Character.isLetter(w.charAt(0))) {
                 Integer cased = doc.casing.get(lw);
                 ids[p++] = bucket(31, (cased == null ? 0 : cased) * 8L + context * 2 + (capitalised(w) ? 1 : 0));
-                Integer profile = caseProfile.get(lw);
-                ids[p++] = bucket(32, (profile == null ? 0 : profile + 1) * 8L + context * 2
+                int profile = caseProfile.getWord(lw);
+                ids[p++] = bucket(32, (profile == 0 ? 0 : Integer.numberOfTrailingZeros(profile) + 1) * 8L + context * 2
                         + (capitalised(w) ? 1 : 0));
             }
             offsets[i + 1] = p;

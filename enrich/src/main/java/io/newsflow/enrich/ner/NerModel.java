@@ -7,9 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -24,21 +22,18 @@ public final class NerModel {
     public static final String[] TYPES = {"PER", "ORG", "LOC", "MISC"};
     static final int T = TAGS.length;
     static final String MAGIC = "newsflow-ner";
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     final String name;
     final Features features;
     final float[] weights;
     /** [prev * T + cur], with prev == T for the sentence start. */
     final float[] transitions;
-    final List<String[]> trainNames;
-
-    NerModel(String name, Features features, float[] weights, float[] transitions, List<String[]> trainNames) {
+    NerModel(String name, Features features, float[] weights, float[] transitions) {
         this.name = name;
         this.features = features;
         this.weights = weights;
         this.transitions = transitions;
-        this.trainNames = trainNames;
     }
 
     public String name() {
@@ -226,16 +221,9 @@ public final class NerModel {
             out.writeInt(FORMAT);
             out.writeUTF(name);
             out.writeInt(features.bits);
-            out.writeInt(trainNames.size());
-            for (String[] entry : trainNames) {
-                out.writeUTF(entry[0]);
-                out.writeByte(Integer.parseInt(entry[1]));
-            }
-            out.writeInt(features.caseProfile.size());
-            for (Map.Entry<String, Integer> e : features.caseProfile.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeByte(e.getValue());
-            }
+            // Names and words from the training data are stored as hashes only (research-only data: no text).
+            features.trainNames.write(out);
+            features.caseProfile.write(out);
             for (float v : transitions) {
                 out.writeFloat(v);
             }
@@ -275,20 +263,8 @@ public final class NerModel {
             }
             String name = in.readUTF();
             int bits = in.readInt();
-            int names = in.readInt();
-            List<String[]> trainNames = new ArrayList<>(names);
-            PhraseTable trainTable = new PhraseTable();
-            for (int i = 0; i < names; i++) {
-                String phrase = in.readUTF();
-                int type = in.readByte();
-                trainNames.add(new String[] {phrase, Integer.toString(type)});
-                trainTable.add(phrase, type, true);
-            }
-            int profiles = in.readInt();
-            Map<String, Integer> caseProfile = new HashMap<>(profiles * 2);
-            for (int i = 0; i < profiles; i++) {
-                caseProfile.put(in.readUTF(), (int) in.readByte());
-            }
+            PhraseTable trainTable = PhraseTable.read(in);
+            PhraseTable caseProfile = PhraseTable.read(in);
             float[] transitions = new float[(T + 1) * T];
             for (int i = 0; i < transitions.length; i++) {
                 transitions[i] = in.readFloat();
@@ -301,8 +277,7 @@ public final class NerModel {
                 pos += readVarInt(in);
                 weights[pos] = in.readShort() * scale;
             }
-            return new NerModel(name, new Features(bits, gazetteer, trainTable, caseProfile), weights, transitions,
-                    trainNames);
+            return new NerModel(name, new Features(bits, gazetteer, trainTable, caseProfile), weights, transitions);
         }
     }
 

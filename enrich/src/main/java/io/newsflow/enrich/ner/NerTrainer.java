@@ -42,7 +42,7 @@ public final class NerTrainer {
         for (Conll.Doc d : train) {
             texts.add(NewsTokenizer.tokenize(d.text));
         }
-        Map<String, Integer> caseProfile = caseProfile(texts);
+        PhraseTable caseProfile = caseProfile(texts);
         Map<String, Integer> allNames = new LinkedHashMap<>();
         List<PhraseTable> foldTables = new ArrayList<>();
         for (int f = 0; f < FOLDS; f++) {
@@ -61,13 +61,6 @@ public final class NerTrainer {
                 }
             }
         }
-        // Names seen in several folds get into every table through the other folds anyway; names unique to one
-        // fold are what the jack-knife hides from that fold.
-        List<String[]> trainNames = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : allNames.entrySet()) {
-            trainNames.add(new String[] {e.getKey().substring(0, e.getKey().indexOf('\t')),
-                Integer.toString(e.getValue())});
-        }
         List<Instance> instances = new ArrayList<>();
         for (int k = 0; k < train.size(); k++) {
             Features f = new Features(bits, known.table, foldTables.get(k % FOLDS), caseProfile);
@@ -75,8 +68,8 @@ public final class NerTrainer {
             instances.add(new Instance(t, train.get(k).alignedTags(t), f.extract(t, Features.Doc.of(List.of(t)))));
         }
         PhraseTable fullTable = new PhraseTable();
-        for (String[] n : trainNames) {
-            fullTable.add(n[0], Integer.parseInt(n[1]), true);
+        for (Map.Entry<String, Integer> n : allNames.entrySet()) {
+            fullTable.add(n.getKey().substring(0, n.getKey().indexOf('\t')), n.getValue(), true);
         }
         Features features = new Features(bits, known.table, fullTable, caseProfile);
         int size = (1 << bits) * NerModel.T;
@@ -84,7 +77,7 @@ public final class NerTrainer {
         double[] acc = new double[size];
         float[] tr = new float[(NerModel.T + 1) * NerModel.T];
         double[] trAcc = new double[tr.length];
-        NerModel live = new NerModel(name, features, w, tr, trainNames);
+        NerModel live = new NerModel(name, features, w, tr);
         NerModel.Decoder decoder = live.new Decoder();
         Random random = new Random(seed);
         long c = 1;
@@ -130,7 +123,7 @@ public final class NerTrainer {
                     s = e;
                 }
             }
-            NerModel averaged = new NerModel(name, features, average(w, acc, c), average(tr, trAcc, c), trainNames);
+            NerModel averaged = new NerModel(name, features, average(w, acc, c), average(tr, trAcc, c));
             double f1 = dev == null || dev.isEmpty() ? epoch : evaluate(averaged, dev).f1();
             log.printf(java.util.Locale.ROOT, "epoch %d: %d token errors, dev F1 %.2f, %.1f s%n", epoch, mistakes,
                     100 * f1, (System.nanoTime() - t0) / 1e9);
@@ -158,7 +151,7 @@ public final class NerTrainer {
     }
 
     /** How often each word is capitalised away from sentence starts and headlines, in four buckets. */
-    static Map<String, Integer> caseProfile(List<TokenizedText> texts) {
+    static PhraseTable caseProfile(List<TokenizedText> texts) {
         Map<String, int[]> counts = new HashMap<>();
         for (TokenizedText t : texts) {
             boolean[] headline = Features.allCapsSentences(t);
@@ -171,7 +164,7 @@ public final class NerTrainer {
                 c[Features.capitalised(w) ? 0 : 1]++;
             }
         }
-        Map<String, Integer> out = new HashMap<>();
+        PhraseTable out = new PhraseTable();
         for (Map.Entry<String, int[]> e : counts.entrySet()) {
             int cap = e.getValue()[0];
             int low = e.getValue()[1];
@@ -179,7 +172,7 @@ public final class NerTrainer {
                 continue;
             }
             int bucket = cap == 0 ? 0 : low == 0 ? 3 : cap < low ? 1 : 2;
-            out.put(e.getKey(), bucket);
+            out.putWord(e.getKey(), 1 << bucket);
         }
         return out;
     }

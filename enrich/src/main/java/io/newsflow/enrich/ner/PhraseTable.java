@@ -143,6 +143,35 @@ final class PhraseTable {
         return best;
     }
 
+    /** A single word's value, for tables keyed by one word (the corpus case profile). */
+    void putWord(String word, int bits) {
+        put(step(start(), word), bits);
+    }
+
+    int getWord(String word) {
+        return get(step(start(), word));
+    }
+
+    /** Writes hashed keys only: the table can be looked up but its phrases cannot be listed. */
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(size);
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0) {
+                out.writeLong(keys[i]);
+                out.writeShort(values[i]);
+            }
+        }
+    }
+
+    static PhraseTable read(java.io.DataInputStream in) throws java.io.IOException {
+        PhraseTable t = new PhraseTable();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            t.put(in.readLong(), in.readShort());
+        }
+        return t;
+    }
+
     int size() {
         return size;
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +14,8 @@ class NerModelTest {
     static final int BITS = 12;
 
     static NerModel emptyModel() {
-        Features f = new Features(BITS, new PhraseTable(), new PhraseTable(), new HashMap<>());
-        return new NerModel("test", f, new float[(1 << BITS) * NerModel.T], new float[(NerModel.T + 1) * NerModel.T],
-                List.of());
+        Features f = new Features(BITS, new PhraseTable(), new PhraseTable(), new PhraseTable());
+        return new NerModel("test", f, new float[(1 << BITS) * NerModel.T], new float[(NerModel.T + 1) * NerModel.T]);
     }
 
     static int tag(String name) {
