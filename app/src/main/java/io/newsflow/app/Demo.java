@@ -57,7 +57,7 @@ public final class Demo {
             console.printf("broker ready on %s in %.1f s%n", broker.bootstrapServers(), seconds(t0));
             Map<String, Object> client = new HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers()));
             Topics topics = Topics.DEFAULTS;
-            Enricher enricher = Enricher.baseline(Clock.systemUTC(), taxonomy);
+            Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy);
             TopicAdmin.create(client, topics, enricher.labels(), Optional.of(2), Optional.of((short) 1));
 
             Map<String, Object> streamsClient = new HashMap<>(client);

@@ -47,7 +47,7 @@ final class EnrichCommand implements Callable<Integer> {
         client.extraFlags.put(EnrichSettings.MAX_BODY_BYTES, maxBodyBytes == null ? null : maxBodyBytes.toString());
         Settings settings = client.settings();
         taxonomy.load();
-        Enricher enricher = Enricher.baseline(Clock.systemUTC(), taxonomy.file())
+        Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file())
                 .withLimits(EnrichSettings.limits(settings));
         StreamsService service = new StreamsService("enrich",
                 EnrichTopology.build(ClientOptions.topics(settings), enricher, EnrichSettings.options(settings)),

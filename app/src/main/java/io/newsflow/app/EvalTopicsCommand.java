@@ -35,7 +35,7 @@ final class EvalTopicsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TaxonomyTopicClassifier classifier = new TaxonomyTopicClassifier(taxonomy.load());
-        Enricher entities = Enricher.baseline(Clock.systemUTC(), taxonomy.file());
+        Enricher entities = Enricher.standard(Clock.systemUTC(), taxonomy.file());
         List<TopicEvaluation.Example> examples;
         try {
             examples = TopicEvaluation.read(articles, classifier.labels());

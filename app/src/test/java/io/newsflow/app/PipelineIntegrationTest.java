@@ -54,7 +54,7 @@ class PipelineIntegrationTest {
     void seedsFlowThroughEveryStage(@TempDir Path out) throws Exception {
         Map<String, Object> client = KAFKA.clientConfig();
         Topics topics = Topics.DEFAULTS;
-        Enricher enricher = Enricher.baseline(Clock.systemUTC());
+        Enricher enricher = Enricher.standard(Clock.systemUTC());
         TopicAdmin.create(client, topics, enricher.labels(), Optional.of(2), Optional.of((short) 1));
 
         Map<String, Object> streamsClient = new HashMap<>(client);

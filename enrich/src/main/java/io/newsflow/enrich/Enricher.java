@@ -5,6 +5,7 @@ import io.newsflow.enrich.entities.Gazetteer;
 import io.newsflow.enrich.entities.RuleBasedEntityExtractor;
 import io.newsflow.enrich.topics.Taxonomy;
 import io.newsflow.enrich.topics.TaxonomyTopicClassifier;
+import io.newsflow.enrich.ner.NerEntityExtractor;
 import io.newsflow.enrich.topics.TopicClassifier;
 import io.newsflow.events.Article;
 import io.newsflow.events.Entity;
@@ -42,18 +43,24 @@ public final class Enricher {
         return new Enricher(extractor, classifier, clock, newLimits);
     }
 
-    /** The default models: gazetteer and rules for entities, the shipped taxonomy for topics. */
-    public static Enricher baseline(Clock clock) {
-        return baseline(clock, null);
+    /** The default models: the trained entity tagger (issue 3) and the shipped taxonomy (issue 4). */
+    public static Enricher standard(Clock clock) {
+        return standard(clock, null);
     }
 
     /**
-     * The default entity extractor with the taxonomy in {@code taxonomyFile} (the shipped one when null); a bad
-     * file fails here, at start-up, with {@link Taxonomy.InvalidTaxonomyException}.
+     * The default entity tagger with the taxonomy in {@code taxonomyFile} (the shipped one when null); a bad file
+     * fails here, at start-up, with {@link Taxonomy.InvalidTaxonomyException}.
      */
-    public static Enricher baseline(Clock clock, java.nio.file.Path taxonomyFile) {
+    public static Enricher standard(Clock clock, java.nio.file.Path taxonomyFile) {
+        return new Enricher(NerEntityExtractor.loadDefault(), new TaxonomyTopicClassifier(Taxonomy.load(taxonomyFile)),
+                clock);
+    }
+
+    /** The first entity extractor (gazetteer and rules), kept for comparison, with the shipped taxonomy. */
+    public static Enricher baseline(Clock clock) {
         return new Enricher(new RuleBasedEntityExtractor(Gazetteer.loadDefault()),
-                new TaxonomyTopicClassifier(Taxonomy.load(taxonomyFile)), clock);
+                new TaxonomyTopicClassifier(Taxonomy.load(null)), clock);
     }
 
     /** The entities of one article, for tools that score topics on their own (eval-topics). */

@@ -87,7 +87,7 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRecords")
     void goesToTheDlqWithReasonAndTheStreamKeepsRunning(String what, String key, byte[] value, String reason) {
-        try (TopologyTestDriver d = driver(Enricher.baseline(Clock.fixed(T0, ZoneOffset.UTC)))) {
+        try (TopologyTestDriver d = driver(Enricher.standard(Clock.fixed(T0, ZoneOffset.UTC)))) {
             TestInputTopic<String, byte[]> raw = d.createInputTopic("news.raw", new StringSerializer(),
                     new ByteArraySerializer());
             TestOutputTopic<byte[], byte[]> dlq = d.createOutputTopic("news.dlq", new ByteArrayDeserializer(),
@@ -109,7 +109,7 @@ class BadInputTest {
 
     @Test
     void hugeTokenAndHundredThousandNamesAreEnrichedWithinLimits() {
-        Enricher enricher = Enricher.baseline(Clock.fixed(T0, ZoneOffset.UTC));
+        Enricher enricher = Enricher.standard(Clock.fixed(T0, ZoneOffset.UTC));
         Article token = new Article(1, "t", "Wire", null, "Long", "A" + "b".repeat(100_000) + " ends.", null, null,
                 T0, "en");
         SchemaAssertions.assertValid(SchemaAssertions.ENRICHED, Topics.ENRICHED_SERDE.toBytes(
@@ -117,7 +117,7 @@ class BadInputTest {
 
         StringBuilder names = new StringBuilder();
         for (int i = 0; i < 100_000; i++) {
-            names.append(i % 2 == 0 ? "Moscow " : "Kyiv ");
+            names.append(i % 2 == 0 ? "Moscow, " : "Kyiv, ");
         }
         Article many = new Article(1, "n", "Wire", null, "Names", names.toString(), null, null, T0, "en");
         EnrichedArticle out = enricher.enrich("n", many);

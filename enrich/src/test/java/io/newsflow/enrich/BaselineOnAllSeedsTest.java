@@ -43,7 +43,7 @@ class BaselineOnAllSeedsTest {
     void baselineLabelsMatchTheAuthorsLabels(String file) throws Exception {
         String text = Files.readString(Seeds.dir().resolve(file));
         var article = ((SourceItem.Parsed) ArticleFiles.fromText(file, text, Instant.EPOCH)).article();
-        var enriched = Enricher.baseline(Clock.systemUTC()).enrich(article);
+        var enriched = Enricher.standard(Clock.systemUTC()).enrich(article);
         assertEquals(EXPECTED.get(file), enriched.labels(), () -> file + " " + enriched.topics());
     }
 }

@@ -34,7 +34,7 @@ class BaselineOnSeedTest {
     @BeforeAll
     static void enrichSeed() {
         seed = SeedArticle.load();
-        enriched = Enricher.baseline(Clock.fixed(Instant.parse("2025-09-19T08:00:01Z"), ZoneOffset.UTC))
+        enriched = Enricher.standard(Clock.fixed(Instant.parse("2025-09-19T08:00:01Z"), ZoneOffset.UTC))
                 .enrich(seed.id(), seed);
         byName = enriched.entities().stream().collect(Collectors.toMap(Entity::name, Function.identity()));
     }

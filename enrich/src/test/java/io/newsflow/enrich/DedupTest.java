@@ -33,7 +33,7 @@ class DedupTest {
     List<String> run(EnrichTopology.Options options, List<TestRecord<String, byte[]>> input) {
         var props = EnrichTopology.config(Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092"),
                 Topics.DEFAULTS);
-        var topology = EnrichTopology.build(Topics.DEFAULTS, Enricher.baseline(Clock.fixed(T0, ZoneOffset.UTC)),
+        var topology = EnrichTopology.build(Topics.DEFAULTS, Enricher.standard(Clock.fixed(T0, ZoneOffset.UTC)),
                 options);
         try (TopologyTestDriver d = new TopologyTestDriver(topology, props)) {
             TestInputTopic<String, byte[]> raw = d.createInputTopic("news.raw", new StringSerializer(),

@@ -47,7 +47,7 @@ class EnrichTopologyTest {
         Properties props = EnrichTopology.config(Map.of(
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
                 StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE), Topics.DEFAULTS);
-        Enricher enricher = Enricher.baseline(Clock.fixed(ENRICHED_AT, ZoneOffset.UTC));
+        Enricher enricher = Enricher.standard(Clock.fixed(ENRICHED_AT, ZoneOffset.UTC));
         driver = new TopologyTestDriver(EnrichTopology.build(Topics.DEFAULTS, enricher), props);
         raw = driver.createInputTopic("news.raw", Topics.KEY_SERDE.serializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic("news.enriched", new StringDeserializer(),
@@ -73,7 +73,7 @@ class EnrichTopologyTest {
         assertEquals(T0, out.getRecordTime(), "the event keeps the raw record's timestamp");
         assertEquals(List.of("diplomacy", "military"), out.value().labels());
         assertEquals(ENRICHED_AT, out.value().enrichedAt());
-        assertTrue(out.value().enricherVersion().endsWith("+taxonomy-1"), out.value().enricherVersion());
+        assertEquals("ner-perceptron-conll03-1+taxonomy-1", out.value().enricherVersion());
         assertTrue(dlq.isEmpty());
     }
 

@@ -27,7 +27,7 @@ class DevSetTest {
     }
 
     static TopicEvaluation.Report evaluate(Path f) throws Exception {
-        Enricher e = Enricher.baseline(Clock.systemUTC());
+        Enricher e = Enricher.standard(Clock.systemUTC());
         return TopicEvaluation.evaluate(TopicEvaluation.read(f, e.labels()), e::entities, e.classifier(), null);
     }
 

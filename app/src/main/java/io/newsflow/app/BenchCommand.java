@@ -1,0 +1,73 @@
+package io.newsflow.app;
+
+import io.newsflow.enrich.ner.NerBench;
+import io.newsflow.enrich.ner.NerEntityExtractor;
+import io.newsflow.events.Article;
+import io.newsflow.ingest.ArticleFiles;
+import io.newsflow.ingest.SourceItem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** One-thread benchmarks of the enrichment models on real-sized articles; figures, not pass/fail. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark a model on one thread. 'bench ner': entity extraction over the .txt articles of "
+                + "--input (tokenisation included): model load time, tokens/s, articles/s, heap.")
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ner.")
+    String what;
+
+    @Option(names = "--input", paramLabel = "DIR", description = "Directory of .txt articles (default: seeds/).")
+    Path input;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--seconds", defaultValue = "15", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!"ner".equals(what)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "unknown benchmark '" + what + "' (known: ner)");
+        }
+        Path dir = input != null ? input : DemoCommand.defaultSeeds();
+        List<Article> articles = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                if (ArticleFiles.fromText(p.toString(), Files.readString(p), Instant.EPOCH)
+                        instanceof SourceItem.Parsed parsed) {
+                    articles.add(parsed.article());
+                }
+            }
+        }
+        if (articles.isEmpty()) {
+            throw new IllegalArgumentException("no .txt articles in " + dir);
+        }
+        long t0 = System.nanoTime();
+        NerEntityExtractor extractor = NerEntityExtractor.loadDefault();
+        double load = (System.nanoTime() - t0) / 1e9;
+        long tokens = 0;
+        for (Article a : articles) {
+            tokens += NerBench.tokens(a);
+        }
+        System.out.printf(Locale.ROOT, "model %s loaded in %.2f s; %d articles from %s, %d tokens (%.0f a article)%n",
+                extractor.version(), load, articles.size(), dir, tokens, (double) tokens / articles.size());
+        NerBench.Result r = NerBench.run(extractor, articles, warmup, seconds);
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "one thread, %.1f s: %.0f tokens/s, %.0f articles/s%n", r.seconds(),
+                r.tokensPerSecond(), r.articlesPerSecond());
+        System.out.printf(Locale.ROOT, "heap: %.0f MB used after GC (model loaded), %.0f MB peak during the run, "
+                + "max heap %d MB%n", r.heapAfterGcMb(), r.peakHeapMb(), rt.maxMemory() / 1048576);
+        return Newsflow.OK;
+    }
+}

@@ -1,0 +1,63 @@
+package io.newsflow.app;
+
+import io.newsflow.enrich.ner.Conll;
+import io.newsflow.enrich.ner.KnownEntities;
+import io.newsflow.enrich.ner.NerModel;
+import io.newsflow.enrich.ner.NerTrainer;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Trains the entity tagger on CoNLL-2003-format data; the same seed and data give the same model. */
+@Command(name = "train-ner", mixinStandardHelpOptions = true,
+        description = "Train the named-entity tagger (averaged perceptron, Viterbi over BIO tags) and write the "
+                + "model. The epoch with the best F1 on --dev is kept.")
+final class TrainNerCommand implements Callable<Integer> {
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "CoNLL-2003 training file.")
+    Path train;
+
+    @Option(names = "--dev", paramLabel = "FILE", description = "CoNLL-2003 development file (picks the epoch).")
+    Path dev;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write (.bin.gz).")
+    Path out;
+
+    @Option(names = "--epochs", defaultValue = "15", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Shuffle seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--bits", defaultValue = "" + NerTrainer.DEFAULT_BITS,
+            description = "log2 of the feature buckets (default: ${DEFAULT-VALUE}).")
+    int bits;
+
+    @Option(names = "--name", defaultValue = "ner-perceptron-conll03-1",
+            description = "Model name, reported as the extractor version (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Conll.Doc> trainDocs = Conll.read(train);
+        List<Conll.Doc> devDocs = dev == null ? List.of() : Conll.read(dev);
+        long t0 = System.nanoTime();
+        NerModel model = new NerTrainer(bits, epochs, seed, KnownEntities.loadDefault(), System.out)
+                .train(trainDocs, devDocs, name);
+        if (out.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+        }
+        try (OutputStream o = Files.newOutputStream(out)) {
+            model.save(o);
+        }
+        System.out.printf("trained %s in %.1f s: %s (%d bytes)%n", name, (System.nanoTime() - t0) / 1e9, out,
+                Files.size(out));
+        if (!devDocs.isEmpty()) {
+            System.out.print(NerTrainer.evaluate(model, devDocs).report());
+        }
+        return Newsflow.OK;
+    }
+}

@@ -1,0 +1,176 @@
+package io.newsflow.enrich.ner;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * CoNLL-2003 files read as documents (split at -DOCSTART-): tokens, their IOB1 tags and sentence breaks. A
+ * document is turned into text by joining its tokens with single spaces, which is what the extractor sees; gold
+ * entities are token spans, and character spans map back onto tokens for scoring.
+ */
+public final class Conll {
+    private Conll() {
+    }
+
+    /** A typed span over tokens [start, end); type is an index into {@link NerModel#TYPES}. */
+    public record Span(int start, int end, int type) {
+    }
+
+    /** One CoNLL document. */
+    public static final class Doc {
+        public final String[] tokens;
+        public final String[] tags;
+        /** Token indexes where a sentence starts. */
+        public final int[] sentenceStarts;
+        public final String text;
+        public final int[] charStarts;
+
+        Doc(List<String> tokens, List<String> tags, List<Integer> sentenceStarts) {
+            this.tokens = tokens.toArray(String[]::new);
+            this.tags = tags.toArray(String[]::new);
+            this.sentenceStarts = sentenceStarts.stream().mapToInt(Integer::intValue).toArray();
+            StringBuilder sb = new StringBuilder();
+            charStarts = new int[this.tokens.length];
+            for (int i = 0; i < this.tokens.length; i++) {
+                if (i > 0) {
+                    sb.append(' ');
+                }
+                charStarts[i] = sb.length();
+                sb.append(this.tokens[i]);
+            }
+            text = sb.toString();
+        }
+
+        public int size() {
+            return tokens.length;
+        }
+
+        /** Gold entities from the IOB1 tags: I-X continues an entity of type X, B-X starts a new one. */
+        public List<Span> goldSpans() {
+            List<Span> spans = new ArrayList<>();
+            int start = -1;
+            int type = -1;
+            int nextSentence = 1;
+            for (int i = 0; i <= tags.length; i++) {
+                String tag = i < tags.length ? tags[i] : "O";
+                int t = tag.equals("O") ? -1 : typeIndex(tag.substring(2));
+                boolean sentenceBreak = nextSentence < sentenceStarts.length && sentenceStarts[nextSentence] == i;
+                if (sentenceBreak) {
+                    nextSentence++;
+                }
+                boolean begins = t >= 0 && (tag.startsWith("B-") || t != type || start < 0 || sentenceBreak);
+                if (start >= 0 && (t < 0 || begins || sentenceBreak)) {
+                    spans.add(new Span(start, i, type));
+                    start = -1;
+                }
+                if (begins) {
+                    start = i;
+                }
+                type = t;
+            }
+            return spans;
+        }
+
+        /** The index of the token that holds character {@code c}. */
+        public int tokenAt(int c) {
+            int i = Arrays.binarySearch(charStarts, c);
+            return i >= 0 ? i : -i - 2;
+        }
+
+        /** Character spans of the text mapped to the token spans that contain them. */
+        public Span toTokens(int charStart, int charEnd, int type) {
+            return new Span(tokenAt(charStart), tokenAt(charEnd - 1) + 1, type);
+        }
+
+        /** BIO gold tags for another tokenisation of {@link #text}, by the gold entity each token falls in. */
+        public int[] alignedTags(TokenizedText t) {
+            int[] entityOf = new int[tokens.length];
+            Arrays.fill(entityOf, -1);
+            List<Span> gold = goldSpans();
+            for (int k = 0; k < gold.size(); k++) {
+                for (int i = gold.get(k).start(); i < gold.get(k).end(); i++) {
+                    entityOf[i] = k;
+                }
+            }
+            int[] out = new int[t.size];
+            int prevEntity = -1;
+            for (int i = 0; i < t.size; i++) {
+                int e = entityOf[tokenAt(t.starts[i])];
+                if (e < 0) {
+                    out[i] = 0;
+                } else {
+                    int type = gold.get(e).type();
+                    out[i] = e == prevEntity ? 2 + 2 * type : 1 + 2 * type;
+                }
+                prevEntity = e;
+            }
+            return out;
+        }
+    }
+
+    public static int typeIndex(String type) {
+        for (int k = 0; k < NerModel.TYPES.length; k++) {
+            if (NerModel.TYPES[k].equals(type)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown CoNLL type " + type);
+    }
+
+    public static List<Doc> read(Path file) throws IOException {
+        List<Doc> docs = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        boolean newSentence = true;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.startsWith("-DOCSTART-")) {
+                if (!tokens.isEmpty()) {
+                    docs.add(new Doc(tokens, tags, starts));
+                }
+                tokens = new ArrayList<>();
+                tags = new ArrayList<>();
+                starts = new ArrayList<>();
+                newSentence = true;
+                continue;
+            }
+            if (line.isBlank()) {
+                newSentence = true;
+                continue;
+            }
+            String[] cols = line.split(" ");
+            if (newSentence) {
+                starts.add(tokens.size());
+                newSentence = false;
+            }
+            tokens.add(cols[0]);
+            tags.add(cols[cols.length - 1]);
+        }
+        if (!tokens.isEmpty()) {
+            docs.add(new Doc(tokens, tags, starts));
+        }
+        return docs;
+    }
+
+    /** Walks up from the working directory to find {@code shared/eval/conll2003/NAME}; null when absent. */
+    public static Path locate(String name) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path p = dir.resolve("shared/eval/conll2003").resolve(name);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+            Path sibling = dir.resolveSibling("shared/eval/conll2003").resolve(name);
+            if (dir.getParent() != null && Files.isRegularFile(sibling)) {
+                return sibling;
+            }
+            dir = dir.getParent();
+        }
+        return null;
+    }
+}

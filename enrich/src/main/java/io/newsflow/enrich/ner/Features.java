@@ -1,0 +1,279 @@
+package io.newsflow.enrich.ner;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns tokens into hashed feature ids: the word, its lower case, shape and affixes, the words and shapes around it
+ * within the sentence, sentence-initial and all-caps (headline) context, gazetteer and training-name-list
+ * membership, how the same word is cased elsewhere in the document and in the training corpus. Features are
+ * hashed into {@code 2^bits} buckets without building strings, which keeps tagging allocation-light and fast.
+ */
+public final class Features {
+    static final long PAD_LEFT = 0x51A7E5L;
+    static final long PAD_RIGHT = 0xE7D5A1L;
+
+    final int bits;
+    final PhraseTable gazetteer;
+    final PhraseTable trainNames;
+    /** Per word (hashed): bit 0-3 = how often the training corpus capitalises it, in four buckets. */
+    final PhraseTable caseProfile;
+
+    Features(int bits, PhraseTable gazetteer, PhraseTable trainNames, PhraseTable caseProfile) {
+        this.bits = bits;
+        this.gazetteer = gazetteer;
+        this.trainNames = trainNames;
+        this.caseProfile = caseProfile;
+    }
+
+    /** Lower case without allocating when the word has no upper-case letter. */
+    static String lower(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isUpperCase(w.charAt(i))) {
+                return w.toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return w;
+    }
+
+    static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        return h ^ (h >>> 33);
+    }
+
+    int bucket(int template, long value) {
+        return (int) (mix(value * 0x9E3779B97F4A7C15L + template) >>> (64 - bits));
+    }
+
+    static long hashRange(String s, int from, int to) {
+        long h = 1125899906842597L;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        return h;
+    }
+
+    static char charClass(char c) {
+        if (Character.isUpperCase(c)) {
+            return 'X';
+        } else if (Character.isLowerCase(c)) {
+            return 'x';
+        } else if (Character.isDigit(c)) {
+            return 'd';
+        } else if (Character.isLetter(c)) {
+            return 'x';
+        }
+        return c;
+    }
+
+    static long shape(String w, boolean collapse) {
+        long h = 7;
+        char prev = 0;
+        for (int i = 0; i < w.length(); i++) {
+            char c = charClass(w.charAt(i));
+            if (!collapse || c != prev) {
+                h = 31 * h + c;
+            }
+            prev = c;
+        }
+        return h;
+    }
+
+    static boolean capitalised(String w) {
+        return Character.isUpperCase(w.charAt(0));
+    }
+
+    static boolean allCaps(String w) {
+        boolean letters = false;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+                letters = true;
+            }
+        }
+        return letters;
+    }
+
+    static boolean hasLetter(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLetter(w.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Document-wide facts the tagger learns from: how each word is cased where case tells something. */
+    public static final class Doc {
+        final Map<String, Integer> casing = new HashMap<>();
+        /** Entity type (1..4, 0 for outside) the tagger gave each capitalised word earlier in the document. */
+        final Map<String, Integer> labelOfWord = new HashMap<>();
+        final Map<String, Integer> labelOfLower = new HashMap<>();
+
+        static Doc of(List<TokenizedText> texts) {
+            Doc d = new Doc();
+            for (TokenizedText t : texts) {
+                boolean[] caps = allCapsSentences(t);
+                for (int i = 0; i < t.size; i++) {
+                    String w = t.words[i];
+                    if (t.sentenceStarts[i] || caps[i] || !Character.isLetter(w.charAt(0))) {
+                        continue;
+                    }
+                    d.casing.merge(lower(w), capitalised(w) ? 1 : 2, (a, b) -> a | b);
+                }
+            }
+            return d;
+        }
+    }
+
+    /** A token is in a headline-like sentence when most of that sentence's words are in capitals. */
+    static boolean[] allCapsSentences(TokenizedText t) {
+        boolean[] out = new boolean[t.size];
+        int i = 0;
+        while (i < t.size) {
+            int end = t.sentenceEnd(i);
+            int words = 0;
+            int caps = 0;
+            for (int k = i; k < end; k++) {
+                String w = t.words[k];
+                if (hasLetter(w) && w.length() > 1) {
+                    words++;
+                    if (allCaps(w)) {
+                        caps++;
+                    }
+                }
+            }
+            boolean headline = words >= 2 && caps * 10 >= words * 8;
+            for (int k = i; k < end; k++) {
+                out[k] = headline;
+            }
+            i = end;
+        }
+        return out;
+    }
+
+    /** The static features of one text, one run of bucket ids a token. */
+    public static final class Seq {
+        final TokenizedText text;
+        final String[] lower;
+        final boolean[] headline;
+        int[] ids;
+        final int[] offsets;
+
+        Seq(TokenizedText text, String[] lower, boolean[] headline, int[] ids, int[] offsets) {
+            this.text = text;
+            this.lower = lower;
+            this.headline = headline;
+            this.ids = ids;
+            this.offsets = offsets;
+        }
+    }
+
+    Seq extract(TokenizedText t, Doc doc) {
+        int n = t.size;
+        String[] lower = new String[n];
+        long[] lowerH = new long[n];
+        long[] shapeH = new long[n];
+        long[] shortH = new long[n];
+        for (int i = 0; i < n; i++) {
+            lower[i] = lower(t.words[i]);
+            lowerH[i] = lower[i].hashCode() * 0x9E3779B97F4A7C15L + lower[i].length();
+            shapeH[i] = shape(t.words[i], false);
+            shortH[i] = shape(t.words[i], true);
+        }
+        boolean[] headline = allCapsSentences(t);
+        int[] gaz = new int[n];
+        int i0 = 0;
+        while (i0 < n) {
+            int end = t.sentenceEnd(i0);
+            gazetteer.mark(t.words, i0, end, gaz, 0);
+            gazetteer.mark(lower, i0, end, gaz, 8);
+            trainNames.mark(t.words, i0, end, gaz, 16);
+            trainNames.mark(lower, i0, end, gaz, 24);
+            i0 = end;
+        }
+        int[] ids = new int[n * 48];
+        int[] offsets = new int[n + 1];
+        int p = 0;
+        int sentStart = 0;
+        int sentEnd = n > 0 ? t.sentenceEnd(0) : 0;
+        for (int i = 0; i < n; i++) {
+            if (i == sentEnd) {
+                sentStart = i;
+                sentEnd = t.sentenceEnd(i);
+            }
+            if (p + 64 > ids.length) {
+                ids = java.util.Arrays.copyOf(ids, ids.length * 2);
+            }
+            String w = t.words[i];
+            String lw = lower[i];
+            long lm1 = i - 1 >= sentStart ? lowerH[i - 1] : PAD_LEFT;
+            long lm2 = i - 2 >= sentStart ? lowerH[i - 2] : PAD_LEFT;
+            long lp1 = i + 1 < sentEnd ? lowerH[i + 1] : PAD_RIGHT;
+            long lp2 = i + 2 < sentEnd ? lowerH[i + 2] : PAD_RIGHT;
+            long sm1 = i - 1 >= sentStart ? shortH[i - 1] : PAD_LEFT;
+            long sm2 = i - 2 >= sentStart ? shortH[i - 2] : PAD_LEFT;
+            long sp1 = i + 1 < sentEnd ? shortH[i + 1] : PAD_RIGHT;
+            long sp2 = i + 2 < sentEnd ? shortH[i + 2] : PAD_RIGHT;
+            int context = t.sentenceStarts[i] ? 1 : headline[i] ? 2 : 0;
+            ids[p++] = bucket(0, 0);
+            ids[p++] = bucket(1, w.hashCode() * 31L + w.length());
+            ids[p++] = bucket(2, lowerH[i]);
+            ids[p++] = bucket(3, shapeH[i]);
+            ids[p++] = bucket(4, shortH[i]);
+            int len = lw.length();
+            for (int k = 1; k <= 4 && k <= len; k++) {
+                ids[p++] = bucket(4 + k, hashRange(lw, 0, k));
+                ids[p++] = bucket(8 + k, hashRange(lw, len - k, len));
+            }
+            ids[p++] = bucket(13, lm1);
+            ids[p++] = bucket(14, lp1);
+            ids[p++] = bucket(15, lm2);
+            ids[p++] = bucket(16, lp2);
+            ids[p++] = bucket(17, sm1);
+            ids[p++] = bucket(18, sp1);
+            ids[p++] = bucket(19, sm2);
+            ids[p++] = bucket(20, sp2);
+            ids[p++] = bucket(21, lm1 * 31 + lowerH[i]);
+            ids[p++] = bucket(22, lowerH[i] * 31 + lp1);
+            ids[p++] = bucket(23, (sm1 * 31 + shortH[i]) * 31 + sp1);
+            ids[p++] = bucket(24, shapeH[i] * 4 + context);
+            ids[p++] = bucket(25, lowerH[i] * 4 + context);
+            ids[p++] = bucket(26, lm1 * 31 + shortH[i]);
+            ids[p++] = bucket(27, shortH[i] * 31 + lp1);
+            ids[p++] = bucket(28, (lm1 * 31 + shortH[i]) * 31 + sp1);
+            int g = gaz[i];
+            while (g != 0) {
+                int bit = Integer.numberOfTrailingZeros(g);
+                g &= g - 1;
+                ids[p++] = bucket(29, bit);
+                ids[p++] = bucket(30, bit * 64L + (shortH[i] & 63) * 4 + context);
+            }
+            if (Character.isLetter(w.charAt(0))) {
+                Integer cased = doc.casing.get(lw);
+                ids[p++] = bucket(31, (cased == null ? 0 : cased) * 8L + context * 2 + (capitalised(w) ? 1 : 0));
+                int profile = caseProfile.getWord(lw);
+                ids[p++] = bucket(32, (profile == 0 ? 0 : Integer.numberOfTrailingZeros(profile) + 1) * 8L + context * 2
+                        + (capitalised(w) ? 1 : 0));
+            }
+            offsets[i + 1] = p;
+        }
+        return new Seq(t, lower, headline, ids, offsets);
+    }
+
+    /** Template ids of the features that depend on the tags given earlier in the same document. */
+    int memoryWord(int type) {
+        return bucket(40, type);
+    }
+
+    int memoryLower(int type, int context) {
+        return bucket(41, type * 4L + context);
+    }
+}

@@ -1,0 +1,134 @@
+package io.newsflow.enrich.ner;
+
+import io.newsflow.events.EntityType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The project's gazetteers (TSV files under {@code gazetteer/}, each naming its sources in its header) as a phrase
+ * table for the tagger's features and as a look-up for canonical names and links: ISO 3166-1 alpha-2 country and
+ * Wikidata id. Look-up tries the exact surface, then the surface without accents and case ("Nicolas Maduro").
+ */
+public final class KnownEntities {
+    public static final List<String> FILES = List.of("countries.tsv", "places.tsv", "organizations.tsv",
+            "people.tsv", "demonyms.tsv");
+
+    /** A known entity; {@code country} and {@code wikidata} may be null. */
+    public record Entry(String canonical, EntityType type, String country, String wikidata) {
+    }
+
+    private final Map<String, Entry> exact = new HashMap<>();
+    private final Map<String, Entry> folded = new HashMap<>();
+    final PhraseTable table = new PhraseTable();
+
+    PhraseTable table() {
+        return table;
+    }
+
+    public static KnownEntities loadDefault() {
+        KnownEntities k = new KnownEntities();
+        for (String file : FILES) {
+            k.load("gazetteer/" + file);
+        }
+        return k;
+    }
+
+    static int typeIndex(EntityType type) {
+        return switch (type) {
+            case PERSON -> 0;
+            case ORGANIZATION -> 1;
+            case LOCATION -> 2;
+            case MISC -> 3;
+        };
+    }
+
+    static EntityType entityType(int typeIndex) {
+        return EntityType.values()[new int[] {0, 1, 2, 3}[typeIndex]];
+    }
+
+    private void load(String resource) {
+        try (InputStream in = KnownEntities.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("gazetteer resource missing: " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t", -1);
+                if (cols.length < 2 || cols[1].isBlank()) {
+                    throw new IllegalStateException(resource + ":" + number + ": expected TYPE<TAB>name");
+                }
+                Entry entry = new Entry(cols[1].strip(), EntityType.valueOf(cols[0].strip()), column(cols, 3),
+                        column(cols, 4));
+                add(entry.canonical(), entry);
+                if (cols.length > 2 && !cols[2].isBlank()) {
+                    for (String alias : cols[2].split("\\|")) {
+                        add(alias.strip(), entry);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String column(String[] cols, int k) {
+        return cols.length > k && !cols[k].isBlank() ? cols[k].strip() : null;
+    }
+
+    private void add(String surface, Entry entry) {
+        // The first file to name a surface wins: countries before people, so "Georgia" stays a place.
+        exact.putIfAbsent(normalise(surface), entry);
+        folded.putIfAbsent(fold(surface), entry);
+        table.add(surface, typeIndex(entry.type()), true);
+    }
+
+    static String normalise(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || i == 0 || i == s.length() - 1 || s.charAt(i - 1) == ' ')) {
+                return s.strip().replaceAll("\\s+", " ");
+            }
+        }
+        return s;
+    }
+
+    /** Without accents, case and a leading "the": "the Caribbean" and "caribbean" fold the same. */
+    static String fold(String s) {
+        String n = normalise(s);
+        boolean ascii = true;
+        for (int i = 0; i < n.length() && ascii; i++) {
+            ascii = n.charAt(i) < 128;
+        }
+        if (ascii) {
+            n = n.toLowerCase(Locale.ROOT);
+        } else {
+            n = Normalizer.normalize(n, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                    .toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        }
+        return n.startsWith("the ") ? n.substring(4) : n;
+    }
+
+    public Entry lookup(String surface) {
+        Entry e = exact.get(normalise(surface));
+        return e != null ? e : folded.get(fold(surface));
+    }
+
+    public int size() {
+        return exact.size();
+    }
+}

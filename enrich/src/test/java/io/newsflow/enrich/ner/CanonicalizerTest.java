@@ -1,0 +1,96 @@
+package io.newsflow.enrich.ner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.newsflow.events.Entity;
+import io.newsflow.events.EntityType;
+import io.newsflow.events.TextField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Short mentions, acronyms, gazetteer names and country links, on hand-tagged spans. */
+class CanonicalizerTest {
+    static final KnownEntities KNOWN = KnownEntities.loadDefault();
+
+    /** Tags the capitalised words given as "Surface=TYPE" in order of appearance. */
+    static Map<String, Entity> resolve(String text, String... spans) {
+        TokenizedText t = NewsTokenizer.tokenize(text);
+        List<Canonicalizer.Found> found = new ArrayList<>();
+        int from = 0;
+        for (String s : spans) {
+            String surface = s.substring(0, s.lastIndexOf('='));
+            int type = Conll.typeIndex(s.substring(s.lastIndexOf('=') + 1));
+            int at = text.indexOf(surface, from);
+            int start = 0;
+            while (t.start(start) < at) {
+                start++;
+            }
+            int end = start;
+            while (end < t.size() && t.end(end) <= at + surface.length()) {
+                end++;
+            }
+            found.add(new Canonicalizer.Found(TextField.BODY, t, start, end, type));
+            from = at + surface.length();
+        }
+        return new Canonicalizer(KNOWN).resolve(found).stream()
+                .collect(Collectors.toMap(Entity::name, Function.identity()));
+    }
+
+    @Test
+    void shortMentionsJoinTheFullNameAndTakeTheGazetteerName() {
+        Map<String, Entity> e = resolve("Venezuelan President Nicolas Maduro spoke. Maduro said Padrino López and "
+                        + "Vladimir Padrino López agreed. Putin met Vladimir Putin.",
+                "Venezuelan=MISC", "Nicolas Maduro=PER", "Maduro=ORG", "Padrino López=PER",
+                "Vladimir Padrino López=PER", "Putin=PER", "Vladimir Putin=PER");
+        assertEquals(List.of("Nicolás Maduro", "Venezuelan", "Vladimir Padrino López", "Vladimir Putin"),
+                e.keySet().stream().sorted().toList());
+        assertEquals(2, e.get("Nicolás Maduro").mentions().size());
+        assertEquals(EntityType.PERSON, e.get("Nicolás Maduro").type(), "a surname joins the person whatever its tag");
+        assertEquals("VE", e.get("Nicolás Maduro").country());
+        assertEquals("Q57413", e.get("Nicolás Maduro").wikidata());
+        assertEquals(2, e.get("Vladimir Padrino López").mentions().size());
+        assertEquals("RU", e.get("Vladimir Putin").country());
+        assertEquals("VE", e.get("Venezuelan").country(), "nationality words link to their country");
+    }
+
+    @Test
+    void ambiguousSurnamesStayApart() {
+        Map<String, Entity> e = resolve("Tom Smith and Anna Smith met. Smith left.",
+                "Tom Smith=PER", "Anna Smith=PER", "Smith=PER");
+        assertEquals(3, e.size());
+    }
+
+    @Test
+    void acronymsAndHeadWordsJoinTheirOrganisation() {
+        Map<String, Entity> e = resolve("The Revolutionary Armed Forces said RAF troops left. The Forces stayed.",
+                "Revolutionary Armed Forces=ORG", "RAF=ORG", "Forces=ORG");
+        assertEquals(List.of("Revolutionary Armed Forces"), List.copyOf(e.keySet()));
+        assertEquals(3, e.get("Revolutionary Armed Forces").mentions().size());
+    }
+
+    @Test
+    void knownNamesLinkAndPossessivesTieToACountry() {
+        Map<String, Entity> e = resolve("Venezuela's National Assembly met the United States and AFP.",
+                "Venezuela=LOC", "National Assembly=ORG", "United States=LOC", "AFP=ORG");
+        assertEquals("VE", e.get("Venezuela").country());
+        assertEquals("Q717", e.get("Venezuela").wikidata());
+        assertEquals("VE", e.get("National Assembly").country());
+        assertNull(e.get("National Assembly").wikidata());
+        assertEquals("US", e.get("United States").country());
+        assertEquals("FR", e.get("Agence France-Presse").country());
+    }
+
+    @Test
+    void oneNameWithTwoTypesIsTwoEntities() {
+        TokenizedText t = NewsTokenizer.tokenize("Seattle beat Boston in Seattle");
+        List<Canonicalizer.Found> found = List.of(new Canonicalizer.Found(TextField.BODY, t, 0, 1, 1),
+                new Canonicalizer.Found(TextField.BODY, t, 2, 3, 1), new Canonicalizer.Found(TextField.BODY, t, 4, 5, 2));
+        List<Entity> entities = new Canonicalizer(KNOWN).resolve(found);
+        assertEquals(3, entities.size());
+    }
+}

@@ -1,0 +1,109 @@
+package io.newsflow.enrich.ner;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Features, Viterbi on a hand-built model, span decoding and the save/load round trip. */
+class NerModelTest {
+    static final int BITS = 12;
+
+    static NerModel emptyModel() {
+        Features f = new Features(BITS, new PhraseTable(), new PhraseTable(), new PhraseTable());
+        return new NerModel("test", f, new float[(1 << BITS) * NerModel.T], new float[(NerModel.T + 1) * NerModel.T]);
+    }
+
+    static int tag(String name) {
+        return List.of(NerModel.TAGS).indexOf(name);
+    }
+
+    @Test
+    void shapesAndFeatureIdsAreStableAndContextual() {
+        assertEquals(Features.shape("Xx", false), Features.shape("Ab", false));
+        assertEquals(Features.shape("Maduro", true), Features.shape("Xx", true));
+        assertNotEquals(Features.shape("Maduro", false), Features.shape("MADURO", false));
+        Features f = emptyModel().features;
+        Features.Seq a = f.extract(NewsTokenizer.tokenize("President Maduro spoke"), new Features.Doc());
+        Features.Seq b = f.extract(NewsTokenizer.tokenize("President Maduro spoke"), new Features.Doc());
+        Features.Seq c = f.extract(NewsTokenizer.tokenize("Mr Maduro spoke"), new Features.Doc());
+        assertArrayEquals(a.ids, b.ids);
+        assertNotEquals(List.of(a.ids), List.of(c.ids));
+        for (int id : a.ids) {
+            assertEquals(true, id >= 0 && id < (1 << BITS));
+        }
+    }
+
+    @Test
+    void gazetteerMembershipMarksBeginAndInside() {
+        PhraseTable table = new PhraseTable();
+        table.add("Nicolás Maduro", 0, true);
+        TokenizedText t = NewsTokenizer.tokenize("President Nicolás Maduro spoke");
+        int[] bits = new int[t.size()];
+        table.mark(t.words, 0, t.size(), bits, 0);
+        assertArrayEquals(new int[] {0, 1, 2, 0}, bits);
+    }
+
+    @Test
+    void viterbiFollowsEmissionsTransitionsAndTheBioConstraint() {
+        NerModel m = emptyModel();
+        Features f = m.features;
+        // The word feature (template 1) of "Maduro" votes B-PER, of "Putin" I-PER; "and" votes O.
+        setWord(m, f, "Maduro", tag("B-PER"), 2f);
+        setWord(m, f, "Putin", tag("I-PER"), 1f);
+        setWord(m, f, "and", tag("O"), 1f);
+        int[] tags = m.tag(List.of(NewsTokenizer.tokenize("Maduro Putin and Putin")))[0];
+        // The second "Putin" cannot be I-PER after O: the constraint makes it the best allowed tag (O at 0).
+        assertArrayEquals(new int[] {tag("B-PER"), tag("I-PER"), tag("O"), tag("O")}, tags);
+        // A transition weight can overturn an emission.
+        m.transitions[tag("I-PER") * NerModel.T + tag("O")] = -5f;
+        m.transitions[tag("I-PER") * NerModel.T + tag("B-LOC")] = 5f;
+        tags = m.tag(List.of(NewsTokenizer.tokenize("Maduro Putin and")))[0];
+        assertEquals(tag("B-LOC"), tags[2]);
+    }
+
+    private static void setWord(NerModel m, Features f, String word, int tag, float w) {
+        m.weights[f.bucket(1, word.hashCode() * 31L + word.length()) * NerModel.T + tag] = w;
+    }
+
+    @Test
+    void spansOfBioTags() {
+        int[] tags = {0, tag("B-PER"), tag("I-PER"), tag("B-PER"), tag("I-LOC"), 0, tag("B-ORG")};
+        List<int[]> spans = NerModel.spans(tags);
+        assertEquals(4, spans.size());
+        assertArrayEquals(new int[] {1, 3, 0}, spans.get(0));
+        assertArrayEquals(new int[] {3, 4, 0}, spans.get(1));
+        assertArrayEquals(new int[] {4, 5, 2}, spans.get(2), "a stray I- opens an entity");
+        assertArrayEquals(new int[] {6, 7, 1}, spans.get(3));
+    }
+
+    @Test
+    void saveAndLoadRoundTrip() throws Exception {
+        NerModel m = emptyModel();
+        java.util.Random r = new java.util.Random(1);
+        for (int i = 0; i < m.weights.length; i += 7) {
+            m.weights[i] = (float) r.nextGaussian();
+        }
+        m.transitions[3] = 0.5f;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.save(out);
+        NerModel back = NerModel.load(new ByteArrayInputStream(out.toByteArray()), new PhraseTable());
+        assertEquals("test", back.name());
+        assertEquals(m.features.bits, back.features.bits);
+        assertArrayEquals(m.transitions, back.transitions);
+        float scale = 0;
+        for (float v : m.weights) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int i = 0; i < m.weights.length; i++) {
+            assertEquals(m.weights[i], back.weights[i], scale / 32767f, "weight " + i);
+        }
+        String text = "Gen. Vladimir Padrino López met AFP in Caracas.";
+        assertArrayEquals(m.tag(List.of(NewsTokenizer.tokenize(text)))[0],
+                back.tag(List.of(NewsTokenizer.tokenize(text)))[0]);
+    }
+}
