@@ -191,6 +191,19 @@ final class DeliveryVerifier {
     }
 
     static Map<String, Integer> idCountsInFiles(Path dir) throws IOException {
+        // The sink may be renaming a temporary file while we walk: a vanished file means walk again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return idCountsOnce(dir);
+            } catch (java.nio.file.NoSuchFileException | UncheckedIOException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Map<String, Integer> idCountsOnce(Path dir) throws IOException {
         Map<String, Integer> counts = new HashMap<>();
         if (!Files.exists(dir)) {
             return counts;
