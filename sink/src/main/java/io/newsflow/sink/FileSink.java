@@ -126,6 +126,9 @@ public final class FileSink implements Runnable, AutoCloseable {
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    for (TopicPartition tp : partitions) {
+                        writer.discardPartialFiles(tp.partition());
+                    }
                 }
 
                 @Override

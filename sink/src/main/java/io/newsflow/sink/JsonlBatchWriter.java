@@ -80,6 +80,27 @@ public final class JsonlBatchWriter {
         return target;
     }
 
+    /**
+     * Deletes the temporary files a crash left for this partition: their segment was never committed, so it will
+     * be read and written again whole.
+     */
+    public void discardPartialFiles(int partition) {
+        if (!Files.isDirectory(out)) {
+            return;
+        }
+        String prefix = ".part-" + partition + "-";
+        try (java.util.stream.Stream<Path> walk = Files.walk(out)) {
+            for (Path p : walk.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith(prefix) && name.endsWith(".jsonl.tmp");
+            }).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot clean partial files under " + out, e);
+        }
+    }
+
     /** JSON Lines needs one line a record: re-encode compactly (keeping unknown fields) if a producer pretty-printed. */
     static byte[] oneLine(byte[] json) throws IOException {
         for (byte b : json) {

@@ -67,4 +67,14 @@ class JsonlBatchWriterTest {
         byte[] pretty = "{\n  \"a\": 1,\n  \"future_field\": [1, 2]\n}".getBytes();
         assertEquals("{\"a\":1,\"future_field\":[1,2]}", new String(JsonlBatchWriter.oneLine(pretty)));
     }
+
+    @Test
+    void partialFilesOfAPartitionAreDiscardedOnlyForThatPartition(@TempDir Path out) throws Exception {
+        Path dir = Files.createDirectories(out.resolve("enriched/date=2025-05-07"));
+        Path partial0 = Files.writeString(dir.resolve(".part-0-00000000000000000010.jsonl.tmp"), "{\"half");
+        Path partial1 = Files.writeString(dir.resolve(".part-1-00000000000000000010.jsonl.tmp"), "{\"half");
+        Path whole = Files.writeString(dir.resolve("part-0-00000000000000000000.jsonl"), "{}\n");
+        new JsonlBatchWriter(out).discardPartialFiles(0);
+        assertTrue(!Files.exists(partial0) && Files.exists(partial1) && Files.exists(whole));
+    }
 }
