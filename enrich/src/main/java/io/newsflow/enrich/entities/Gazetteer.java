@@ -1,12 +1,6 @@
 package io.newsflow.enrich.entities;
 
 import io.newsflow.events.EntityType;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,34 +30,10 @@ public final class Gazetteer {
     }
 
     void load(String resource) {
-        try (InputStream in = Gazetteer.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("gazetteer resource missing: " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t", -1);
-                if (cols.length < 2 || cols[1].isBlank()) {
-                    throw new IllegalStateException(resource + ":" + number + ": expected TYPE<TAB>name");
-                }
-                EntityType type = EntityType.valueOf(cols[0].strip());
-                String country = cols.length > 3 && !cols[3].isBlank() ? cols[3].strip() : null;
-                Entry entry = new Entry(cols[1].strip(), type, country);
-                add(entry.canonical(), entry);
-                if (cols.length > 2 && !cols[2].isBlank()) {
-                    for (String alias : cols[2].split("\\|")) {
-                        add(alias.strip(), entry);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (GazetteerFile.Row row : GazetteerFile.read(resource)) {
+            Entry entry = new Entry(row.canonical(), row.type(), row.country());
+            add(entry.canonical(), entry);
+            row.aliases().forEach(alias -> add(alias, entry));
         }
     }
 

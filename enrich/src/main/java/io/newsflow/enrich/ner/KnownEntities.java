@@ -1,12 +1,9 @@
 package io.newsflow.enrich.ner;
 
+import io.newsflow.enrich.entities.GazetteerFile;
 import io.newsflow.events.EntityType;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
@@ -56,38 +53,11 @@ public final class KnownEntities {
     }
 
     private void load(String resource) {
-        try (InputStream in = KnownEntities.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("gazetteer resource missing: " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t", -1);
-                if (cols.length < 2 || cols[1].isBlank()) {
-                    throw new IllegalStateException(resource + ":" + number + ": expected TYPE<TAB>name");
-                }
-                Entry entry = new Entry(cols[1].strip(), EntityType.valueOf(cols[0].strip()), column(cols, 3),
-                        column(cols, 4));
-                add(entry.canonical(), entry);
-                if (cols.length > 2 && !cols[2].isBlank()) {
-                    for (String alias : cols[2].split("\\|")) {
-                        add(alias.strip(), entry);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (GazetteerFile.Row row : GazetteerFile.read(resource)) {
+            Entry entry = new Entry(row.canonical(), row.type(), row.country(), row.wikidata());
+            add(entry.canonical(), entry);
+            row.aliases().forEach(alias -> add(alias, entry));
         }
-    }
-
-    private static String column(String[] cols, int k) {
-        return cols.length > k && !cols[k].isBlank() ? cols[k].strip() : null;
     }
 
     private void add(String surface, Entry entry) {
