@@ -30,8 +30,8 @@ final class SinkCommand implements Callable<Integer> {
     Integer rotateRecords;
 
     @Option(names = "--rotate-event-time", paramLabel = "DURATION",
-            description = "Cut files when a record's event time enters another bucket of this size, ISO-8601 "
-                    + "(default P1D). Setting: newsflow.sink.rotate.event.time.")
+            description = "Within a segment, one file per event-time bucket of this size, ISO-8601 (default P1D). "
+                    + "Setting: newsflow.sink.rotate.event.time.")
     String rotateEventTime;
 
     @Option(names = "--max-wait", paramLabel = "DURATION",

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The file half of the sink: reads {@code news.enriched} (read_committed) and writes JSON Lines files, cut by the
- * {@link RotationPolicy}; a segment's files are fsynced and renamed before its offsets are committed, so a crash
+ * {@link RotationPolicy} (segments by count and wait, files within a segment by directory and event-time bucket); a segment's files are fsynced and renamed before its offsets are committed, so a crash
  * never loses an event and a replay rewrites the same files instead of duplicating them. An event that cannot be
  * read or filed goes to the dead-letter topic with its original bytes and reason, and the loop carries on.
  */
@@ -62,7 +61,7 @@ public final class FileSink implements Runnable, AutoCloseable {
         this.consumer = new KafkaConsumer<>(consumerConfig(clientConfig));
         this.dlqProducer = new KafkaProducer<>(dlqProducerConfig(clientConfig));
         this.topics = topics;
-        this.writer = new JsonlBatchWriter(out);
+        this.writer = new JsonlBatchWriter(out, policy);
     }
 
     static Properties consumerConfig(Map<String, Object> base) {
@@ -106,7 +105,6 @@ public final class FileSink implements Runnable, AutoCloseable {
     /** A partition's buffered records since its last rotation; {@code next} is the offset to commit after it. */
     private static final class Segment {
         final List<JsonlBatchWriter.Item> items = new ArrayList<>();
-        Instant firstEventTime;
         long openedAtMs;
         long next = -1;
         int records;
@@ -178,19 +176,12 @@ public final class FileSink implements Runnable, AutoCloseable {
             deadLetter(r, e);
             event = null;
         }
-        if (event != null && seg.firstEventTime != null && policy.rotateBefore(seg.firstEventTime, event.eventTime())) {
-            flush(tp);
-            seg = segments.get(tp);
-        }
         if (seg.records == 0) {
             seg.openedAtMs = System.currentTimeMillis();
         }
         seg.records++;
         seg.next = r.offset() + 1;
         if (event != null) {
-            if (seg.firstEventTime == null) {
-                seg.firstEventTime = event.eventTime();
-            }
             seg.items.add(new JsonlBatchWriter.Item(r.offset(), r.value(), event));
         }
         if (policy.full(seg.records)) {

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes one batch of a partition's events as JSON Lines files, one file per target directory, named by partition
- * and the first offset it holds ({@code part-<partition>-<offset, 20 digits>.jsonl}). Each file is written under a
+ * Writes one batch of a partition's events as JSON Lines files, one file per target directory and event-time bucket
+ * (see {@link RotationPolicy}), named by partition and the first offset it holds ({@code part-<partition>-<offset, 20 digits>.jsonl}). Each file is written under a
  * temporary name, fsynced and renamed atomically, so a crash leaves whole files only; a batch retried after a crash
  * starts at the same offset and so replaces the same files instead of duplicating them.
  */
@@ -27,9 +27,15 @@ public final class JsonlBatchWriter {
     }
 
     private final Path out;
+    private final RotationPolicy policy;
 
     public JsonlBatchWriter(Path out) {
+        this(out, RotationPolicy.DEFAULTS);
+    }
+
+    public JsonlBatchWriter(Path out, RotationPolicy policy) {
         this.out = out.toAbsolutePath().normalize();
+        this.policy = policy;
     }
 
     public Path out() {
@@ -40,18 +46,26 @@ public final class JsonlBatchWriter {
         return String.format("part-%d-%020d.jsonl", partition, firstOffset);
     }
 
-    /** Writes and syncs the batch; returns the files written. Items must be in offset order. */
+    /** A directory and an event-time bucket: the records one file holds. */
+    private record FileKey(Path dir, long bucket) {
+    }
+
+    /**
+     * Writes and syncs the batch, one file per directory and event-time bucket; returns the files written. Items
+     * must be in offset order.
+     */
     public List<Path> write(int partition, List<Item> items) throws IOException {
-        Map<Path, List<Item>> byDir = new LinkedHashMap<>();
+        Map<FileKey, List<Item>> byFile = new LinkedHashMap<>();
         for (Item item : items) {
+            long bucket = policy.bucket(item.event().eventTime());
             for (Path dir : Routing.dirs(out, item.event())) {
-                byDir.computeIfAbsent(dir, d -> new ArrayList<>()).add(item);
+                byFile.computeIfAbsent(new FileKey(dir, bucket), d -> new ArrayList<>()).add(item);
             }
         }
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<Path, List<Item>> e : byDir.entrySet()) {
-            List<Item> dirItems = e.getValue();
-            written.add(writeFile(e.getKey(), fileName(partition, dirItems.get(0).offset()), dirItems));
+        for (Map.Entry<FileKey, List<Item>> e : byFile.entrySet()) {
+            List<Item> fileItems = e.getValue();
+            written.add(writeFile(e.getKey().dir(), fileName(partition, fileItems.get(0).offset()), fileItems));
         }
         return written;
     }

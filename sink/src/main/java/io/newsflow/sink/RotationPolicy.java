@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When the sink closes a partition's current set of files: after {@code maxRecords} records, before a record whose
- * event time falls in another {@code eventTimeBucket} than the first record's (both decided by the data alone, so a
- * replay after a crash cuts the same files), or once the oldest buffered record has waited {@code maxWait}, which
- * bounds latency on a quiet feed. Files are named by their first offset, so even a cut made by the clock is
- * replaced, not duplicated, on replay.
+ * How the sink cuts files. A partition's segment closes after {@code maxRecords} records, or once its oldest record
+ * has waited {@code maxWait} (which bounds latency on a quiet feed); within a segment, records of different
+ * {@code eventTimeBucket}s go to different files. Files are named by their first offset, so a replay after a crash
+ * rewrites the same names and a file is replaced, never duplicated, even where the clock made the cut.
  */
 public record RotationPolicy(int maxRecords, Duration eventTimeBucket, Duration maxWait) {
     public static final RotationPolicy DEFAULTS = new RotationPolicy(10_000, Duration.ofDays(1), Duration.ofSeconds(5));
@@ -27,11 +26,6 @@ public record RotationPolicy(int maxRecords, Duration eventTimeBucket, Duration 
 
     public long bucket(Instant eventTime) {
         return Math.floorDiv(eventTime.toEpochMilli(), eventTimeBucket.toMillis());
-    }
-
-    /** True when a record of this event time may not join a segment that began with {@code firstEventTime}. */
-    public boolean rotateBefore(Instant firstEventTime, Instant eventTime) {
-        return bucket(firstEventTime) != bucket(eventTime);
     }
 
     public boolean full(int records) {

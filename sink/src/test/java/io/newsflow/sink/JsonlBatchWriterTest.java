@@ -77,4 +77,16 @@ class JsonlBatchWriterTest {
         new JsonlBatchWriter(out).discardPartialFiles(0);
         assertTrue(!Files.exists(partial0) && Files.exists(partial1) && Files.exists(whole));
     }
+
+    @Test
+    void withinADirectoryEachEventTimeBucketGetsItsOwnFile(@TempDir Path out) throws Exception {
+        JsonlBatchWriter w = new JsonlBatchWriter(out, new RotationPolicy(100, java.time.Duration.ofHours(1),
+                java.time.Duration.ofSeconds(1)));
+        w.write(0, List.of(item(5, Events.event("a", Instant.parse("2025-05-07T10:10:00Z"), List.of())),
+                item(6, Events.event("b", Instant.parse("2025-05-07T11:10:00Z"), List.of())),
+                item(7, Events.event("c", Instant.parse("2025-05-07T10:50:00Z"), List.of()))));
+        Path day = out.resolve("enriched/date=2025-05-07");
+        assertEquals(2, Files.readAllLines(day.resolve("part-0-00000000000000000005.jsonl")).size(), "a and c");
+        assertEquals(1, Files.readAllLines(day.resolve("part-0-00000000000000000006.jsonl")).size(), "b");
+    }
 }

@@ -18,11 +18,11 @@ class RotationPolicyTest {
     }
 
     @Test
-    void cutsWhenEventTimeLeavesTheBucketOfTheFirstRecord() {
+    void bucketsEventTimesByTheConfiguredSize() {
         Instant first = Instant.parse("2025-05-07T10:05:00Z");
-        assertFalse(hourly.rotateBefore(first, Instant.parse("2025-05-07T10:59:59Z")));
-        assertTrue(hourly.rotateBefore(first, Instant.parse("2025-05-07T11:00:00Z")));
-        assertTrue(hourly.rotateBefore(first, Instant.parse("2019-01-01T10:30:00Z")), "history goes to its own file");
+        assertTrue(hourly.bucket(first) == hourly.bucket(Instant.parse("2025-05-07T10:59:59Z")));
+        assertFalse(hourly.bucket(first) == hourly.bucket(Instant.parse("2025-05-07T11:00:00Z")));
+        assertFalse(hourly.bucket(first) == hourly.bucket(Instant.parse("2019-01-01T10:30:00Z")));
     }
 
     @Test
