@@ -134,6 +134,43 @@ class PipelineIntegrationTest {
         }
     }
 
+    @Test
+    void reIngestingAfterAnEnrichRestartGivesNoSecondEvent() throws Exception {
+        Map<String, Object> client = KAFKA.clientConfig();
+        Topics topics = new Topics("dedup.raw", "dedup.enriched", "dedup.topic.", "dedup.dlq");
+        Enricher enricher = Enricher.standard(Clock.systemUTC());
+        TopicAdmin.create(client, topics, enricher.labels(), Optional.of(1), Optional.of((short) 1));
+        Map<String, Object> streamsClient = new HashMap<>(client);
+        streamsClient.put(StreamsConfig.STATE_DIR_CONFIG, KAFKA.workDir().resolve("dedup-streams").toString());
+        streamsClient.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-test-enrich");
+        Path seed = Seeds.seedArticle();
+
+        try (PipelineObserver observer = new PipelineObserver(client, topics, enricher.labels())) {
+            try (StreamsService enrich = new StreamsService("enrich", EnrichTopology.build(topics, enricher),
+                    EnrichTopology.config(streamsClient, topics))) {
+                enrich.start(DEADLINE);
+                Ingestor.run(client, topics, List.of(seed), Clock.systemUTC());
+                await("the first ingest is enriched", () -> {
+                    observer.poll(Duration.ofMillis(200));
+                    return observer.enriched().size() == 1;
+                });
+            }
+            // A new instance on the same state directory and application id: the dedup memory must survive.
+            try (StreamsService enrich = new StreamsService("enrich", EnrichTopology.build(topics, enricher),
+                    EnrichTopology.config(streamsClient, topics))) {
+                enrich.start(DEADLINE);
+                Ingestor.run(client, topics, List.of(seed), Clock.systemUTC());
+                Ingestor.run(client, topics, List.of(Seeds.dir().resolve("001_diplomacy-un-vote-stateless-children.txt")),
+                        Clock.systemUTC());
+                await("the article after the repeat is enriched", () -> {
+                    observer.poll(Duration.ofMillis(200));
+                    return observer.enriched().size() == 2;
+                });
+            }
+            assertEquals(Map.of(), observer.duplicates(), "the repeated seed was not enriched twice");
+        }
+    }
+
     private static List<String> filterIds(PipelineObserver observer, String label, String mustHave) {
         return observer.labelTopicIds().get(label).stream().filter(mustHave::equals).toList();
     }
