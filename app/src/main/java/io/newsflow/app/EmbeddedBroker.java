@@ -116,8 +116,10 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static void format(Path config) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        // Transactions v1: our fault run (verify-delivery, 100,000 articles) lost a committed batch with
+        // transactions v2 when the broker restarted under an open transaction; with v1 it does not.
         int code = StorageTool.execute(new String[]{"format", "--standalone", "-t", Uuid.randomUuid().toString(),
-            "-c", config.toString()}, out);
+            "-c", config.toString(), "--feature", "transaction.version=1"}, out);
         if (code != 0) {
             throw new IllegalStateException("formatting the broker storage failed: "
                     + buffer.toString(StandardCharsets.UTF_8));
