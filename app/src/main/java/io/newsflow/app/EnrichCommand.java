@@ -18,12 +18,8 @@ final class EnrichCommand implements Callable<Integer> {
     @Mixin
     TaxonomyOption taxonomy;
 
-    @Option(names = "--startup-timeout", defaultValue = "60", description = "Seconds to reach RUNNING (default ${DEFAULT-VALUE}).")
-    long startupTimeout;
-
-    @Option(names = "--ready-file", paramLabel = "FILE",
-            description = "Created once the stage is RUNNING and removed when it stops (for health checks).")
-    java.nio.file.Path readyFile;
+    @Mixin
+    StageOptions stage;
 
     @Option(names = "--no-dedup", description = "Enrich every record, even an id enriched within the dedup window "
             + "(deliberate reprocessing). Setting: newsflow.dedup.enabled=false.")
@@ -52,7 +48,7 @@ final class EnrichCommand implements Callable<Integer> {
         StreamsService service = new StreamsService("enrich",
                 EnrichTopology.build(ClientOptions.topics(settings), enricher, EnrichSettings.options(settings)),
                 EnrichTopology.config(settings.kafka(), ClientOptions.topics(settings)));
-        return Lifecycle.runUntilStopped("enrich", service::start, service::awaitStop, service::close, startupTimeout,
-                readyFile);
+        return Lifecycle.runUntilStopped("enrich", service::start, service::awaitStop, service::close,
+                stage.startupTimeout, stage.readyFile);
     }
 }

@@ -18,12 +18,8 @@ final class SinkCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory for the files.")
     Path out;
 
-    @Option(names = "--startup-timeout", defaultValue = "60", description = "Seconds to reach RUNNING (default ${DEFAULT-VALUE}).")
-    long startupTimeout;
-
-    @Option(names = "--ready-file", paramLabel = "FILE",
-            description = "Created once the stage is RUNNING and removed when it stops (for health checks).")
-    java.nio.file.Path readyFile;
+    @Mixin
+    StageOptions stage;
 
     @Option(names = "--rotate-records", paramLabel = "N",
             description = "Cut a partition's files after N records (default 10000). Setting: newsflow.sink.rotate.records.")
@@ -49,7 +45,6 @@ final class SinkCommand implements Callable<Integer> {
                 SinkTopology.config(settings.kafka(), ClientOptions.topics(settings)),
                 ClientOptions.topics(settings), out, SinkSettings.rotation(settings));
         return Lifecycle.runUntilStopped("sink", service::start, service::awaitStop, service::close,
-                startupTimeout,
-                readyFile);
+                stage.startupTimeout, stage.readyFile);
     }
 }
