@@ -21,12 +21,8 @@ import java.util.Set;
  * mentions ("Daza") the entity whose full name the article used. Honest and fast, not statistical.
  */
 public final class RuleBasedEntityExtractor implements EntityExtractor {
-    private static final Set<String> CAPITALISED_TITLES = Set.of("President", "Minister", "Secretary", "Prime",
-            "Vice", "Chancellor", "Senator", "Sen.", "Rep.", "Representative", "Ambassador", "Envoy", "General",
-            "Gen.", "Lt.", "Col.", "Colonel", "Admiral", "Adm.", "Commander", "King", "Queen", "Prince", "Princess",
-            "Pope", "Governor", "Gov.", "Mayor", "Mr.", "Mrs.", "Ms.", "Dr.", "Chief", "Spokesman", "Spokeswoman",
-            "Judge", "Justice", "Premier", "Sheikh", "Emir", "Lawmaker", "Deputy", "Director", "CEO", "Chairman",
-            "Chairwoman", "Coach", "Captain", "Professor", "Prof.", "Sergeant", "Major", "Lieutenant", "Marshal");
+    /** Title words from {@code gazetteer/titles.txt}: what follows the last of them in a name run is a person. */
+    private static final Set<String> CAPITALISED_TITLES = loadTitleWords();
     private static final Set<String> LOWERCASE_PERSON_CUES = Set.of("lawmaker", "legislator", "senator",
             "minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
             "general", "commander", "chief", "leader", "analyst", "economist", "mayor", "governor", "chancellor",
@@ -56,6 +52,27 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
             "However", "According", "Speaking", "All", "No", "Yes", "Photo", "Mr", "Mrs", "Ms", "There", "Here");
 
     private final Gazetteer gazetteer;
+
+    private static Set<String> loadTitleWords() {
+        try (java.io.InputStream in = RuleBasedEntityExtractor.class.getClassLoader()
+                .getResourceAsStream("gazetteer/titles.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("gazetteer resource missing: gazetteer/titles.txt");
+            }
+            Set<String> words = new java.util.HashSet<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    // The head word of a title ("Minister" of "Foreign Minister"): the words before it are not
+                    // titles on their own ("National Assembly" must stay an organisation).
+                    String[] parts = line.strip().split("\\s+");
+                    words.add(parts[parts.length - 1]);
+                }
+            }
+            return Set.copyOf(words);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     public RuleBasedEntityExtractor(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
