@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "Kafka Streams pipeline: news articles in, entities and topic labels out.",
         subcommands = {DemoCommand.class, BrokerCommand.class, TopicsCommand.class, IngestCommand.class,
             EnrichCommand.class, SinkCommand.class, VerifyDeliveryCommand.class, EvalTopicsCommand.class,
-            TrainNerCommand.class, EvalNerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            TrainNerCommand.class, EvalNerCommand.class, BenchCommand.class, ReplayCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Newsflow implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -70,7 +70,8 @@ public final class PipelineObserver implements AutoCloseable {
             } else if (r.topic().equals(topics.dlq())) {
                 deadLetters.add(r);
             } else {
-                String label = r.topic().substring(topics.labelPrefix().length());
+                String label = r.topic().substring(topics.labelPrefix().length(),
+                        r.topic().length() - topics.labelSuffix().length());
                 if (!labelTopicIds.computeIfAbsent(label, l -> new TreeSet<>()).add(r.key())) {
                     duplicates.merge(r.topic() + ":" + r.key(), 1, Integer::sum);
                 }

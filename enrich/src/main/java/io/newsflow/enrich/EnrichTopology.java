@@ -30,14 +30,24 @@ public final class EnrichTopology {
     /**
      * How the stage treats repeats: with {@code dedup} on, an article whose id was enriched within {@code window}
      * before it (by record time) is skipped; off, every record is enriched (deliberate reprocessing, replay).
+     * With {@code recordTimeBeforeMs}, records at or after that time are left alone (the end of a replay).
      */
-    public record Options(boolean dedup, Duration window) {
+    public record Options(boolean dedup, Duration window, Long recordTimeBeforeMs) {
         public static final Options DEFAULTS = new Options(true, DEFAULT_DEDUP_WINDOW);
+
+        public Options(boolean dedup, Duration window) {
+            this(dedup, window, null);
+        }
 
         public Options {
             if (window.isNegative() || window.isZero()) {
                 throw new IllegalArgumentException("dedup window must be positive: " + window);
             }
+        }
+
+        /** Replay: no dedup (history is reprocessed on purpose) and only records older than {@code beforeMs}. */
+        public static Options replay(long beforeMs) {
+            return new Options(false, DEFAULT_DEDUP_WINDOW, beforeMs);
         }
     }
 
@@ -49,6 +59,11 @@ public final class EnrichTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Article> raw = builder.stream(topics.raw(),
                 Consumed.with(Topics.KEY_SERDE, Topics.ARTICLE_SERDE).withName("read-raw"));
+        if (options.recordTimeBeforeMs() != null) {
+            // A replay reads history: what arrives after its end time is live traffic, not its business.
+            long before = options.recordTimeBeforeMs();
+            raw = raw.process(() -> new BeforeTimeFilter(before), Named.as("replay-window"));
+        }
         if (options.dedup()) {
             builder.addStateStore(Stores.windowStoreBuilder(
                     Stores.persistentWindowStore(DEDUP_STORE, options.window(), options.window(), false),

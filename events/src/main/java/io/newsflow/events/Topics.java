@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.Serdes;
  *     {@code __streams.errors.*} give the exception, reason, source topic, partition and offset</td></tr>
  * </table>
  */
-public record Topics(String raw, String enriched, String labelPrefix, String dlq) {
+public record Topics(String raw, String enriched, String labelPrefix, String dlq, String labelSuffix) {
     public static final String RAW_KEY = "topic.raw";
     public static final String ENRICHED_KEY = "topic.enriched";
     public static final String LABEL_PREFIX_KEY = "topic.label.prefix";
@@ -40,6 +40,24 @@ public record Topics(String raw, String enriched, String labelPrefix, String dlq
             new JsonSerde<>(EnrichedArticle.class, EventValidation::validate);
     public static final Serde<String> KEY_SERDE = Serdes.String();
 
+    private static final java.util.regex.Pattern SUFFIX = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,40}");
+
+    /** The usual topics: label topics are {@code labelPrefix + label}. */
+    public Topics(String raw, String enriched, String labelPrefix, String dlq) {
+        this(raw, enriched, labelPrefix, dlq, "");
+    }
+
+    /**
+     * The outputs of a replay kept apart from the live ones: {@code news.enriched.SUFFIX} and
+     * {@code news.topic.<label>.SUFFIX}; the raw and dead-letter topics stay the same.
+     */
+    public Topics withOutputSuffix(String suffix) {
+        if (suffix == null || !SUFFIX.matcher(suffix).matches()) {
+            throw new InvalidEventException("output suffix must match " + SUFFIX.pattern() + ": '" + suffix + "'");
+        }
+        return new Topics(raw, enriched + "." + suffix, labelPrefix, dlq, labelSuffix + "." + suffix);
+    }
+
     /** Topic names from configuration; any name not given keeps its default. */
     public static Topics from(Map<String, String> config) {
         return new Topics(
@@ -51,7 +69,7 @@ public record Topics(String raw, String enriched, String labelPrefix, String dlq
 
     /** The per-label topic; the label is checked so that data can never pick an arbitrary topic name. */
     public String labelTopic(String label) {
-        return labelPrefix + EventValidation.requireLabel(label);
+        return labelPrefix + EventValidation.requireLabel(label) + labelSuffix;
     }
 
     /** Every topic the pipeline writes or reads, for the given labels. */
