@@ -69,6 +69,19 @@ class CommandLineTest {
     }
 
     @Test
+    void replayDryRunSaysWhatItWouldDoAndOutNeedsASuffix() {
+        String bootstrap = KAFKA.bootstrapServers();
+        assertEquals(0, run("topics", "create", "--bootstrap-server", bootstrap).code());
+        Run dry = run("replay", "--bootstrap-server", bootstrap, "--from", "2020-01-01", "--output-suffix", "x",
+                "--dry-run");
+        assertEquals(0, dry.code(), dry.err());
+        assertEquals(Newsflow.USAGE, run("replay", "--bootstrap-server", bootstrap, "--from", "2020-01-01",
+                "--out", "somewhere").code());
+        assertEquals(Newsflow.FAILED, run("replay", "--bootstrap-server", bootstrap, "--from", "yesterday",
+                "--dry-run").code());
+    }
+
+    @Test
     void missingConfigFileIsAStartupFailureNamingTheFile() {
         Run r = run("topics", "create", "--config", "/no/such/file.properties");
         assertEquals(Newsflow.CANNOT_START, r.code());
