@@ -45,7 +45,7 @@ public record Subscription(Kind kind, String value) {
     /** A {@code news.mentions} record is this entity: same key, same Wikidata id, or the same folded name. */
     public boolean matches(EntityMention m) {
         return value.equalsIgnoreCase(m.entityId())
-                || value.equalsIgnoreCase(String.valueOf(m.wikidata()))
+                || (m.wikidata() != null && value.equalsIgnoreCase(m.wikidata()))
                 || value.equalsIgnoreCase(EntityIds.slugId(m.type(), m.entity()))
                 || (!EntityIds.fold(value).isEmpty() && EntityIds.fold(value).equals(EntityIds.fold(m.entity())));
     }
