@@ -51,6 +51,12 @@ public final class Demo {
     /** As above with the topic taxonomy in {@code taxonomy} (the shipped one when null). */
     public static Result run(List<Path> inputs, Path out, Duration timeout, PrintStream console, Path taxonomy)
             throws InterruptedException {
+        return run(inputs, out, timeout, console, taxonomy, SinkTopology.Options.DEFAULTS);
+    }
+
+    /** As above, with the router's country routing. */
+    public static Result run(List<Path> inputs, Path out, Duration timeout, PrintStream console, Path taxonomy,
+                             SinkTopology.Options routing) throws InterruptedException {
         long t0 = System.nanoTime();
         Path work = tempDir();
         try (EmbeddedBroker broker = EmbeddedBroker.start(work.resolve("broker"), 0)) {
@@ -58,7 +64,8 @@ public final class Demo {
             Map<String, Object> client = new HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers()));
             Topics topics = Topics.DEFAULTS;
             Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy);
-            TopicAdmin.create(client, topics, enricher.labels(), Optional.of(2), Optional.of((short) 1));
+            TopicAdmin.create(client, topics, enricher.labels(), routing.countryTopicCodes(), Optional.of(2),
+                    Optional.of((short) 1));
 
             Map<String, Object> streamsClient = new HashMap<>(client);
             streamsClient.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("streams").toString());
@@ -66,7 +73,7 @@ public final class Demo {
             try (StreamsService enrich = new StreamsService("enrich", EnrichTopology.build(topics, enricher),
                     enrichConfig);
                  SinkService sink = new SinkService(client, SinkTopology.config(streamsClient, topics), topics, out,
-                         DEMO_ROTATION)) {
+                         DEMO_ROTATION, routing)) {
                 enrich.start(Duration.ofSeconds(60));
                 sink.start(Duration.ofSeconds(60));
                 console.printf("enrich and sink running after %.1f s%n", seconds(t0));

@@ -25,11 +25,18 @@ final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TaxonomyOption taxonomy;
 
+    @picocli.CommandLine.Mixin
+    CountryRoutingOptions countryRouting;
+
     @Override
     public Integer call() throws InterruptedException {
         taxonomy.load();
         List<Path> in = inputs != null ? inputs : List.of(defaultSeeds());
-        Demo.Result result = Demo.run(in, out, Duration.ofSeconds(timeoutSeconds), System.out, taxonomy.file());
+        // The demo has no settings file: only the flags count.
+        io.newsflow.sink.SinkTopology.Options routing =
+                countryRouting.resolve(Settings.resolve(null, java.util.Map.of(), java.util.Map.of()));
+        Demo.Result result = Demo.run(in, out, Duration.ofSeconds(timeoutSeconds), System.out, taxonomy.file(),
+                routing);
         Demo.print(result, out, System.out);
         return Newsflow.OK;
     }

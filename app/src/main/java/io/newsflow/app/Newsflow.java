@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "Kafka Streams pipeline: news articles in, entities and topic labels out.",
         subcommands = {DemoCommand.class, BrokerCommand.class, TopicsCommand.class, IngestCommand.class,
-            EnrichCommand.class, SinkCommand.class, VerifyDeliveryCommand.class, EvalTopicsCommand.class,
-            TrainNerCommand.class, EvalNerCommand.class, BenchCommand.class, ReplayCommand.class,
-            CommandLine.HelpCommand.class})
+            EnrichCommand.class, SinkCommand.class, SubscribeCommand.class, ReplayCommand.class,
+            VerifyDeliveryCommand.class, EvalTopicsCommand.class, TrainNerCommand.class, EvalNerCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Newsflow implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

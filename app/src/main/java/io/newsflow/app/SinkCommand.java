@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 /** Runs the sink stage until SIGTERM/SIGINT. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
-        description = "Run the sink stage (news.enriched -> news.topic.<label> and JSON Lines files) until "
-                + "SIGTERM/SIGINT.")
+        description = "Run the sink stage (news.enriched -> news.topic.<label>, news.mentions, optionally "
+                + "news.country.<CC>, and JSON Lines files) until SIGTERM/SIGINT.")
 final class SinkCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
@@ -20,6 +20,9 @@ final class SinkCommand implements Callable<Integer> {
 
     @Mixin
     StageOptions stage;
+
+    @Mixin
+    CountryRoutingOptions countryRouting;
 
     @Option(names = "--rotate-records", paramLabel = "N",
             description = "Cut a partition's files after N records (default 10000). Setting: newsflow.sink.rotate.records.")
@@ -43,7 +46,8 @@ final class SinkCommand implements Callable<Integer> {
         Settings settings = client.settings();
         SinkService service = new SinkService(settings.kafka(),
                 SinkTopology.config(settings.kafka(), ClientOptions.topics(settings)),
-                ClientOptions.topics(settings), out, SinkSettings.rotation(settings));
+                ClientOptions.topics(settings), out, SinkSettings.rotation(settings),
+                countryRouting.resolve(settings));
         return Lifecycle.runUntilStopped("sink", service::start, service::awaitStop, service::close,
                 stage.startupTimeout, stage.readyFile);
     }

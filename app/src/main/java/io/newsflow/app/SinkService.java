@@ -27,7 +27,12 @@ public final class SinkService implements AutoCloseable {
 
     public SinkService(Map<String, Object> clientConfig, Properties routerConfig, Topics topics, Path out,
                        RotationPolicy rotation) {
-        this.router = new StreamsService("sink-router", SinkTopology.build(topics), routerConfig);
+        this(clientConfig, routerConfig, topics, out, rotation, SinkTopology.Options.DEFAULTS);
+    }
+
+    public SinkService(Map<String, Object> clientConfig, Properties routerConfig, Topics topics, Path out,
+                       RotationPolicy rotation, SinkTopology.Options routing) {
+        this.router = new StreamsService("sink-router", SinkTopology.build(topics, routing), routerConfig);
         this.files = new FileSink(clientConfig, topics, out, rotation);
         this.filesThread = new Thread(() -> {
             try {

@@ -15,8 +15,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates the pipeline's topics: the raw, enriched and dead-letter topics and one per label. Topics that exist are
- * left as they are, so the command can run again safely.
+ * Creates the pipeline's topics: raw, enriched, dead-letter, mentions, one per label and, when asked, one per
+ * country of the country-routing allow-list. Topics that exist are left as they are, so the command can run again.
  */
 public final class TopicAdmin {
     private TopicAdmin() {
@@ -26,13 +26,20 @@ public final class TopicAdmin {
     public static List<String> create(Map<String, Object> clientConfig, Topics topics, Collection<String> labels,
                                       Optional<Integer> partitions, Optional<Short> replication)
             throws InterruptedException {
+        return create(clientConfig, topics, labels, List.of(), partitions, replication);
+    }
+
+    /** As above, plus {@code news.country.<CC>} for each code in {@code countries}. */
+    public static List<String> create(Map<String, Object> clientConfig, Topics topics, Collection<String> labels,
+                                      Collection<String> countries, Optional<Integer> partitions,
+                                      Optional<Short> replication) throws InterruptedException {
         List<String> created = new ArrayList<>();
         Map<String, Object> config = new java.util.HashMap<>(clientConfig);
         config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> wanted = new ArrayList<>();
-            for (String name : topics.all(labels)) {
+            for (String name : topics.all(labels, countries)) {
                 if (!existing.contains(name)) {
                     NewTopic topic = new NewTopic(name, partitions, replication);
                     if (!name.equals(topics.raw())) {

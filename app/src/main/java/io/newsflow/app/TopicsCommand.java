@@ -20,14 +20,18 @@ final class TopicsCommand implements Runnable {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create news.raw, news.enriched, news.dlq and one news.topic.<label> per label; "
-                    + "existing topics are left alone.")
+            description = "Create news.raw, news.enriched, news.dlq, news.mentions, one news.topic.<label> per "
+                    + "label and, with --country-routing, one news.country.<CC> per allowed country; existing "
+                    + "topics are left alone.")
     static final class Create implements Callable<Integer> {
         @Mixin
         ClientOptions client;
 
         @Mixin
         TaxonomyOption taxonomy;
+
+        @Mixin
+        CountryRoutingOptions countryRouting;
 
         @Option(names = "--partitions", description = "Partitions per topic (default: the broker's default).")
         Integer partitions;
@@ -39,7 +43,8 @@ final class TopicsCommand implements Runnable {
         public Integer call() throws InterruptedException {
             Settings settings = client.settings();
             List<String> labels = taxonomy.load().labelIds();
-            List<String> created = createAll(settings, labels, Optional.ofNullable(partitions),
+            List<String> created = createAll(settings, labels,
+                    countryRouting.resolve(settings).countryTopicCodes(), Optional.ofNullable(partitions),
                     Optional.ofNullable(replication));
             System.out.println("topics created: " + (created.isEmpty() ? "none (all existed)" : created));
             return Newsflow.OK;
@@ -48,8 +53,14 @@ final class TopicsCommand implements Runnable {
 
     static List<String> createAll(Settings settings, List<String> labels, Optional<Integer> partitions,
                                   Optional<Short> replication) throws InterruptedException {
+        return createAll(settings, labels, java.util.Set.of(), partitions, replication);
+    }
+
+    static List<String> createAll(Settings settings, List<String> labels, java.util.Collection<String> countries,
+                                  Optional<Integer> partitions, Optional<Short> replication)
+            throws InterruptedException {
         try {
-            return TopicAdmin.create(settings.kafka(), ClientOptions.topics(settings), labels, partitions,
+            return TopicAdmin.create(settings.kafka(), ClientOptions.topics(settings), labels, countries, partitions,
                     replication);
         } catch (IllegalStateException e) {
             throw new Newsflow.StartupException(e.getMessage() + " (bootstrap " + settings.get(Settings.BOOTSTRAP)

@@ -36,7 +36,7 @@ class CommandLineTest {
     @Test
     void everySubcommandHasHelp() {
         for (List<String> cmd : List.<List<String>>of(List.of(), List.of("demo"), List.of("broker"), List.of("topics"),
-                List.of("topics", "create"), List.of("ingest"), List.of("enrich"), List.of("sink"),
+                List.of("topics", "create"), List.of("ingest"), List.of("enrich"), List.of("sink"), List.of("subscribe"),
                 List.of("eval-topics"))) {
             String[] args = Stream.concat(cmd.stream(), Stream.of("--help")).toArray(String[]::new);
             Run r = run(args);
@@ -50,13 +50,29 @@ class CommandLineTest {
         assertEquals(Newsflow.USAGE, run("ingest").code(), "ingest needs a path");
         assertEquals(Newsflow.USAGE, run("sink").code(), "sink needs --out");
         assertEquals(Newsflow.USAGE, run("no-such-command").code());
+        assertEquals(Newsflow.USAGE, run("subscribe").code(), "subscribe needs --label, --entity or --country");
+        assertEquals(Newsflow.USAGE, run("subscribe", "--label", "a", "--country", "VE").code(), "only one of them");
+        assertEquals(Newsflow.USAGE, run("subscribe", "--country", "Venezuela").code(), "ISO codes only");
+        assertEquals(Newsflow.USAGE, run("subscribe", "--label", "../x").code());
     }
 
     @Test
     void topicsCreateIsIdempotentAndIngestPublishesTheSeeds(@TempDir Path dir) throws Exception {
         String bootstrap = KAFKA.bootstrapServers();
         assertEquals(0, run("topics", "create", "--bootstrap-server", bootstrap, "--partitions", "1").code());
+        assertTrue(topicNames().contains("news.mentions"));
+        assertTrue(topicNames().stream().noneMatch(t -> t.startsWith("news.country.")), "no country topics unasked");
         assertEquals(0, run("topics", "create", "--bootstrap-server", bootstrap).code(), "second run is a no-op");
+        Run countries = run("topics", "create", "--bootstrap-server", bootstrap, "--country-routing",
+                "--countries", "ve,FR");
+        assertEquals(0, countries.code(), countries.err());
+        assertEquals(java.util.Set.of("news.country.FR", "news.country.VE"), topicNames().stream()
+                .filter(t -> t.startsWith("news.country.")).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Newsflow.CANNOT_START, run("topics", "create", "--bootstrap-server", bootstrap,
+                "--country-routing", "--countries", "VEN").code(), "country codes are checked before any topic");
+        Run missing = run("subscribe", "--bootstrap-server", bootstrap, "--label", "no-such-label");
+        assertEquals(Newsflow.CANNOT_START, missing.code());
+        assertTrue(missing.err().contains("news.topic.no-such-label does not exist"), missing.err());
 
         Path config = dir.resolve("client.properties");
         Files.writeString(config, "bootstrap.servers=" + bootstrap + "\nclient.id=cli-test\n");
@@ -66,6 +82,13 @@ class CommandLineTest {
         Files.writeString(bad, "\n\n");
         assertEquals(Newsflow.FAILED, run("ingest", "--bootstrap-server", bootstrap, bad.toString()).code(),
                 "nothing publishable is a failure");
+    }
+
+    static java.util.Set<String> topicNames() throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                KAFKA.clientConfig())) {
+            return admin.listTopics().names().get();
+        }
     }
 
     @Test

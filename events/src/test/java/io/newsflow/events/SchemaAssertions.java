@@ -17,6 +17,7 @@ public final class SchemaAssertions {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     public static final JsonSchema ARTICLE = load("schemas/article-v1.schema.json");
     public static final JsonSchema ENRICHED = load("schemas/enriched-article-v1.schema.json");
+    public static final JsonSchema MENTION = load("schemas/entity-mention-v1.schema.json");
 
     private SchemaAssertions() {
     }

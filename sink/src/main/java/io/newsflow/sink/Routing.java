@@ -7,8 +7,11 @@ import io.newsflow.events.Topics;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import io.newsflow.events.Entity;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where an enriched event goes: one per-label topic for each of its labels, and one file directory for
@@ -25,6 +28,17 @@ public final class Routing {
             out.add(topics.labelTopic(label));
         }
         return out;
+    }
+
+    /** The distinct {@code country} codes of the event's entities, in order of first appearance. */
+    public static List<String> countries(EnrichedArticle event) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Entity e : event.entities()) {
+            if (e.country() != null) {
+                out.add(e.country());
+            }
+        }
+        return new ArrayList<>(out);
     }
 
     public static LocalDate date(EnrichedArticle event) {
