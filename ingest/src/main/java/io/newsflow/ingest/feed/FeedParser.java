@@ -1,5 +1,7 @@
 package io.newsflow.ingest.feed;
 
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -58,6 +60,8 @@ public final class FeedParser {
             SyndFeedInput input = new SyndFeedInput();
             // XXE: Rome refuses DOCTYPEs unless allowed; say so explicitly, feeds are untrusted input.
             input.setAllowDoctypes(false);
+            // Keep the wire items: Rome fills an RSS item's uri from its link when it has no guid.
+            input.setPreserveWireFeed(true);
             feed = input.build(new XmlReader(new ByteArrayInputStream(xml)));
         } catch (FeedException | IOException | IllegalArgumentException e) {
             throw new MalformedFeedException("malformed feed: " + firstLine(e.getMessage()), e);
@@ -68,7 +72,7 @@ public final class FeedParser {
         int n = 0;
         for (SyndEntry entry : feed.getEntries()) {
             n++;
-            String guid = blankToNull(entry.getUri());
+            String guid = guid(entry);
             String origin = feedUrl + " item " + (guid != null ? guid : "#" + n);
             try {
                 items.add(item(feedUrl, entry, source, feedLanguage, guid, origin, ingestedAt));
@@ -183,6 +187,18 @@ public final class FeedParser {
         int dash = l.indexOf('-');
         l = dash > 0 ? l.substring(0, dash) : l;
         return l.matches("[a-z]{2}") ? l : null;
+    }
+
+    /** The item's own guid: RSS {@code <guid>}, Atom {@code <id>}; null when the item has none. */
+    private static String guid(SyndEntry entry) {
+        Object wire = entry.getWireEntry();
+        if (wire instanceof Item item) {
+            return item.getGuid() == null ? null : blankToNull(item.getGuid().getValue());
+        }
+        if (wire instanceof Entry atom) {
+            return blankToNull(atom.getId());
+        }
+        return blankToNull(entry.getUri());
     }
 
     private static String blankToNull(String s) {

@@ -215,6 +215,7 @@ class FeedPollerTest {
         FeedFetcher fetcher = new FeedFetcher(Duration.ofSeconds(2), Duration.ofSeconds(2));
         assertEquals(1, poller(new FeedParser(fetcher::page)).poll(url).published());
         Article a = recorder.published.get(0);
+        assertEquals("p1", a.guid());
         assertEquals("Linked story\n\nBody from the page.", a.body());
         assertEquals(Instant.parse("2025-06-01T06:00:00Z"), a.publishedAt());
         assertEquals(FeedParser.JSON_LD, a.publishedAtSource());
@@ -224,6 +225,7 @@ class FeedPollerTest {
         Files.delete(dir.resolve("state.json"));
         assertEquals(1, poller().poll(url).published());
         assertEquals("", recorder.published.get(0).body());
+        assertEquals("Linked story", recorder.published.get(0).title());
         assertNull(recorder.published.get(0).publishedAt());
         assertEquals(1, server.count("/page/1", 200));
     }
@@ -257,6 +259,17 @@ class FeedPollerTest {
         FeedPoller.PollResult r = poller().poll(url);
         assertEquals(1, r.published());
         assertEquals(1, r.duplicates());
+
+        // An item without guid has a null guid, not its link; an item without link gets the content id.
+        server.put("/noguid", FeedServer.Response.ok(rss("<item><title>No guid</title><link>http://news.test/n</link>"
+                + "<description>x</description></item>", "<item><title>No link</title><description>Only text."
+                + "</description></item>"), RSS));
+        assertEquals(2, poller().poll(server.url("/noguid")).published());
+        Article noGuid = recorder.published.get(1);
+        assertNull(noGuid.guid());
+        Article noLink = recorder.published.get(2);
+        assertNull(noLink.url());
+        assertEquals(ArticleIds.of("No link", "Only text."), noLink.id());
     }
 
     @Test
