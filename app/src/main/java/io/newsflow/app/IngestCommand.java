@@ -1,32 +1,314 @@
 package io.newsflow.app;
 
+import io.newsflow.events.Topics;
+import io.newsflow.ingest.DirectoryWatcher;
+import io.newsflow.ingest.IngestProgress;
 import io.newsflow.ingest.IngestSummary;
 import io.newsflow.ingest.Ingestor;
+import io.newsflow.ingest.feed.FeedFetcher;
+import io.newsflow.ingest.feed.FeedParser;
+import io.newsflow.ingest.feed.FeedPoller;
+import io.newsflow.ingest.feed.FeedState;
+import io.newsflow.ingest.feed.PollSchedule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Publishes article files to the raw topic. */
+/**
+ * Publishes articles to the raw topic: once from files, directories and JSONL archives ({@code PATH…},
+ * {@code --archive}), or continuously from RSS/Atom feeds ({@code --feed}, {@code --feeds}) and a watched directory
+ * ({@code --watch}) until SIGTERM/SIGINT. Exactly one source kind per run.
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Publish articles from files, directories (recursively) and JSONL archives to news.raw. "
-                + "Exits 1 when nothing could be published.")
+        description = {"Publish articles to news.raw from files, directories (recursively) and JSONL archives "
+                + "(exits 1 when nothing could be published), or continuously from RSS/Atom feeds or a watched "
+                + "directory until SIGTERM/SIGINT (or once, with --once).",
+            "Exactly one of: PATH…, --feed/--feeds, --watch, --archive."})
 final class IngestCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = ".txt articles, .json/.jsonl archives, directories.")
-    List<Path> paths;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = ".txt articles, .json/.jsonl archives, directories.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--feed", paramLabel = "URL", arity = "1..*",
+            description = "RSS 2.0 or Atom feed URL(s) to poll (repeatable).")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--feeds", paramLabel = "FILE",
+            description = "File of feed URLs, one a line ('#' comments and blank lines ignored).")
+    Path feedsFile;
+
+    @Option(names = "--watch", paramLabel = "DIR",
+            description = "Publish files dropped into DIR; each then moves to DIR/done/ or DIR/error/ (+ NAME.reason).")
+    Path watchDir;
+
+    @Option(names = "--archive", paramLabel = "FILE.jsonl",
+            description = "Backfill a JSON Lines archive, streamed, keeping each article's published_at.")
+    Path archive;
+
+    @Option(names = "--min-interval", paramLabel = "DURATION", defaultValue = "1m", converter = DurationConverter.class,
+            description = "Shortest poll interval of a feed (default ${DEFAULT-VALUE}; 30s, 5m, 1h or PT5M).")
+    Duration minInterval;
+
+    @Option(names = "--max-interval", paramLabel = "DURATION", defaultValue = "30m",
+            converter = DurationConverter.class, description = "Longest poll interval of a feed (default ${DEFAULT-VALUE}).")
+    Duration maxInterval;
+
+    @Option(names = "--host-gap", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "Politeness: least time between two requests to one host (default ${DEFAULT-VALUE}).")
+    Duration hostGap;
+
+    @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "20s",
+            converter = DurationConverter.class, description = "Whole-request HTTP timeout (default ${DEFAULT-VALUE}).")
+    Duration requestTimeout;
+
+    @Option(names = "--fetch-pages",
+            description = "Fetch an item's page when the feed gives no text for it (off by default).")
+    boolean fetchPages;
+
+    @Option(names = "--state-file", paramLabel = "FILE", defaultValue = "data/feeds-state.json",
+            description = "Feed state: validators, intervals, ids already published (default ${DEFAULT-VALUE}).")
+    Path stateFile;
+
+    @Option(names = "--scan-interval", paramLabel = "DURATION", defaultValue = "2s",
+            converter = DurationConverter.class, description = "How often --watch looks into DIR (default ${DEFAULT-VALUE}).")
+    Duration scanInterval;
+
+    @Option(names = "--once", description = "Poll each feed once, or scan the watched directory once, then exit.")
+    boolean once;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        int modes = (paths.isEmpty() ? 0 : 1) + (feeds.isEmpty() && feedsFile == null ? 0 : 1)
+                + (watchDir == null ? 0 : 1) + (archive == null ? 0 : 1);
+        if (modes != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), modes == 0
+                    ? "give PATH…, --feed URL, --feeds FILE, --watch DIR or --archive FILE"
+                    : "give only one of PATH…, --feed/--feeds, --watch, --archive");
+        }
         Settings settings = client.settings();
-        IngestSummary summary = Ingestor.run(settings.kafka(), ClientOptions.topics(settings), paths,
-                Clock.systemUTC());
-        System.out.print(summary.render());
-        return summary.exitCode();
+        Topics topics = ClientOptions.topics(settings);
+        if (!paths.isEmpty()) {
+            IngestSummary summary = Ingestor.run(settings.kafka(), topics, paths, Clock.systemUTC());
+            System.out.print(summary.render());
+            return summary.exitCode();
+        }
+        boolean terminal = System.console() != null;
+        IngestProgress progress = new IngestProgress(System.out, terminal, Clock.systemUTC());
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "newsflow-ingest-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = IngestProgress.defaultEvery(terminal).toMillis();
+        reporter.scheduleAtFixedRate(progress::report, every, every, TimeUnit.MILLISECONDS);
+        try {
+            if (archive != null) {
+                return archive(settings, topics, progress);
+            } else if (watchDir != null) {
+                return watch(settings, topics, progress);
+            }
+            return feeds(settings, topics, progress);
+        } finally {
+            reporter.shutdownNow();
+            progress.finish();
+        }
+    }
+
+    private int archive(Settings settings, Topics topics, IngestProgress progress) {
+        String name = archive.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".jsonl") && !name.endsWith(".ndjson")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--archive takes a .jsonl or .ndjson file");
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new Newsflow.StartupException("no such archive file: " + archive, null);
+        }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Ingestor.producerConfig(settings.kafka()))) {
+            IngestSummary summary = new Ingestor(producer, topics).archive(archive, Clock.systemUTC(), progress);
+            progress.finish();
+            System.out.print(summary.render());
+            return summary.exitCode();
+        }
+    }
+
+    private int watch(Settings settings, Topics topics, IngestProgress progress) throws IOException {
+        CountDownLatch closed = new CountDownLatch(1);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Ingestor.producerConfig(settings.kafka()))) {
+            DirectoryWatcher watcher;
+            try {
+                watcher = new DirectoryWatcher(watchDir, new Ingestor(producer, topics), progress, Clock.systemUTC());
+            } catch (IOException e) {
+                throw new Newsflow.StartupException("cannot watch " + watchDir + ": " + e.getMessage(), e);
+            }
+            if (once) {
+                DirectoryWatcher.ScanResult r = watcher.scanOnce();
+                progress.message("ingest --watch: done " + r.done().size() + ", error " + r.error().size()
+                        + ", retry " + r.retry().size());
+                return r.retry().isEmpty() ? Newsflow.OK : Newsflow.FAILED;
+            }
+            Thread hook = shutdownHook("watch", watcher::stop, closed);
+            System.out.println("newsflow ingest watching " + watchDir + "; SIGTERM or Ctrl-C stops it");
+            watcher.run(scanInterval);
+            removeHook(hook);
+            return Newsflow.OK;
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private int feeds(Settings settings, Topics topics, IngestProgress progress) {
+        List<String> urls = feedUrls();
+        PollSchedule schedule;
+        try {
+            schedule = new PollSchedule(minInterval, maxInterval, hostGap);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        FeedState state;
+        try {
+            state = FeedState.load(stateFile);
+        } catch (IOException e) {
+            throw new Newsflow.StartupException(e.getMessage(), e);
+        }
+        FeedFetcher fetcher = new FeedFetcher(Duration.ofSeconds(10).compareTo(requestTimeout) < 0
+                ? Duration.ofSeconds(10) : requestTimeout, requestTimeout);
+        FeedParser parser = new FeedParser(fetchPages ? fetcher::page : null);
+        CountDownLatch closed = new CountDownLatch(1);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Ingestor.producerConfig(settings.kafka()))) {
+            FeedPoller poller = new FeedPoller(fetcher, parser, state, schedule, new Ingestor(producer, topics),
+                    progress, Clock.systemUTC());
+            if (once) {
+                List<FeedPoller.PollResult> results = poller.pollAllOnce(urls);
+                boolean failed = false;
+                for (FeedPoller.PollResult r : results) {
+                    progress.message("feed " + r.url() + ": " + r.status().name().toLowerCase(Locale.ROOT).replace('_',
+                            ' ') + ", published " + r.published() + ", duplicates " + r.duplicates() + ", errors "
+                            + r.errors().size());
+                    failed |= r.status() == FeedPoller.Status.FAILED;
+                }
+                progress.message(progress.line());
+                return failed ? Newsflow.FAILED : Newsflow.OK;
+            }
+            Thread hook = shutdownHook("feeds", poller::stop, closed);
+            System.out.println("newsflow ingest polling " + urls.size() + " feed(s); SIGTERM or Ctrl-C stops it");
+            try {
+                poller.run(urls);
+            } catch (UncheckedIOException e) {
+                System.err.println("newsflow ingest stopped: " + e.getMessage());
+                return Newsflow.FAILED;
+            }
+            removeHook(hook);
+            return Newsflow.OK;
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    /** --feed URLs, then the --feeds file's; each must be an absolute http(s) URL. */
+    List<String> feedUrls() {
+        List<String> urls = new ArrayList<>(feeds);
+        if (feedsFile != null) {
+            try {
+                for (String line : Files.readAllLines(feedsFile, StandardCharsets.UTF_8)) {
+                    String s = line.strip();
+                    if (!s.isEmpty() && !s.startsWith("#")) {
+                        urls.add(s);
+                    }
+                }
+            } catch (IOException e) {
+                throw new Newsflow.StartupException("cannot read feeds file " + feedsFile + ": " + e.getMessage(), e);
+            }
+        }
+        for (String url : urls) {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "not a URL: " + url);
+            }
+            if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme())
+                    || "https".equalsIgnoreCase(uri.getScheme()))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "not an http(s) feed URL: " + url);
+            }
+        }
+        if (urls.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no feed URLs in " + feedsFile);
+        }
+        return urls.stream().distinct().toList();
+    }
+
+    /**
+     * SIGTERM/SIGINT: stop the loop, then wait (bounded) until the current poll or file is finished, the state is
+     * saved and the producer has flushed and closed, so a stop never loses acknowledged work.
+     */
+    private static Thread shutdownHook(String name, Runnable stop, CountDownLatch closed) {
+        Thread hook = new Thread(() -> {
+            stop.run();
+            try {
+                closed.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "newsflow-ingest-" + name + "-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is running and waits for us.
+        }
+    }
+
+    /** "30s", "5m", "1h", "250ms" or ISO-8601 ("PT5M"). */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            try {
+                if (v.startsWith("pt") || v.startsWith("p")) {
+                    return Duration.parse(value.strip().toUpperCase(Locale.ROOT));
+                }
+                if (v.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+                }
+                long n = Long.parseLong(v.substring(0, v.length() - 1));
+                return switch (v.charAt(v.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(n);
+                    case 'm' -> Duration.ofMinutes(n);
+                    case 'h' -> Duration.ofHours(n);
+                    default -> throw new NumberFormatException();
+                };
+            } catch (RuntimeException e) {
+                throw new CommandLine.TypeConversionException("not a duration: '" + value
+                        + "' (use 30s, 5m, 1h, 250ms or PT5M)");
+            }
+        }
     }
 }

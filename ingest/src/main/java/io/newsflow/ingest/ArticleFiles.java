@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 public final class ArticleFiles {
     /** Files larger than this are rejected rather than read into memory. */
     public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+    /** The values {@code published_at_source} may take (an archive dumped from news.raw carries them). */
+    static final List<String> PUBLISHED_AT_SOURCES = List.of("feed_published", "feed_updated", "html_meta", "json_ld");
 
     private final Clock clock;
     private final List<String> skipped = new ArrayList<>();
@@ -165,11 +167,17 @@ public final class ArticleFiles {
             String published = text(node, "published_at", false);
             Instant publishedAt = published == null ? null : Instant.parse(published);
             String language = text(node, "language", false);
+            String publishedAtSource = text(node, "published_at_source", false);
+            if (publishedAtSource != null && !PUBLISHED_AT_SOURCES.contains(publishedAtSource)) {
+                return new SourceItem.Rejected(origin, "published_at_source must be one of " + PUBLISHED_AT_SOURCES
+                        + ", found '" + publishedAtSource + "'");
+            }
             Article article = new Article(Article.SCHEMA_VERSION,
                     id == null || id.isBlank() ? ArticleIds.of(title, body) : id,
                     source == null ? "unknown" : source, text(node, "url", false), title, body,
                     text(node, "caption", false), publishedAt, ingestedAt,
-                    language != null ? language : LanguageGuesser.guess(title + "\n" + body));
+                    language != null ? language : LanguageGuesser.guess(title + "\n" + body),
+                    text(node, "guid", false), publishedAtSource);
             return checked(origin, article);
         } catch (DateTimeParseException e) {
             return new SourceItem.Rejected(origin, "published_at is not an ISO-8601 instant: " + e.getParsedString());

@@ -17,7 +17,19 @@ public final class ArticleIds {
 
     /** 16 hex digits (64 bits) of SHA-256 over the normalised title and body. */
     public static String of(String title, String body) {
-        String canonical = normalise(title) + "\n" + normalise(body);
+        return hash(normalise(title) + "\n" + normalise(body));
+    }
+
+    /**
+     * The id of a feed item that has a link: 16 hex digits of SHA-256 over {@code "url\n"} and the canonical URL
+     * (see {@code feed.CanonicalUrl}), so an item whose text is edited later keeps its id. The prefix keeps URL ids
+     * apart from content ids.
+     */
+    public static String ofUrl(String canonicalUrl) {
+        return hash("url\n" + canonicalUrl);
+    }
+
+    private static String hash(String canonical) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);

@@ -1,8 +1,17 @@
 package io.newsflow.ingest;
 
+import io.newsflow.events.Article;
 import io.newsflow.events.Topics;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,15 +25,23 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes articles to the raw topic, keyed by article id, with an idempotent acks=all producer; an article whose
  * id was already sent in this run is counted as a duplicate, not sent twice. Every send is awaited before the
- * summary, so "published" means acknowledged by the broker.
+ * summary, so "published" means acknowledged by the broker. The record timestamp is the ingest time, so retention
+ * never deletes replayed history early; the publish time travels in the payload and in the {@code published_at}
+ * header (ISO-8601) when known.
  */
-public final class Ingestor {
+public final class Ingestor implements ArticlePublisher {
+    /** Record header carrying {@code published_at} (ISO-8601 UTC), so consumers can filter without parsing JSON. */
+    public static final String PUBLISHED_AT_HEADER = "published_at";
+    /** Archive backfill: sends in flight before the oldest is awaited (bounds memory on any archive size). */
+    static final int ARCHIVE_WINDOW = 1_000;
+
     private final Producer<String, byte[]> producer;
     private final Topics topics;
 
@@ -69,8 +86,7 @@ public final class Ingestor {
                     duplicates[0]++;
                     return;
                 }
-                sends.add(producer.send(new ProducerRecord<>(topics.raw(), p.article().id(),
-                        Topics.ARTICLE_SERDE.toBytes(p.article()))));
+                sends.add(producer.send(record(p.article())));
                 origins.add(p.origin());
                 ids.add(p.article().id());
             }
@@ -92,5 +108,106 @@ public final class Ingestor {
             }
         }
         return new IngestSummary(published, duplicates[0], rejected, files.skipped(), failed, publishedIds);
+    }
+
+    /** Key = article id, timestamp = ingest time (set explicitly), {@code published_at} header when known. */
+    ProducerRecord<String, byte[]> record(Article article) {
+        RecordHeaders headers = new RecordHeaders();
+        if (article.publishedAt() != null) {
+            headers.add(PUBLISHED_AT_HEADER, article.publishedAt().toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return new ProducerRecord<>(topics.raw(), null, article.ingestedAt().toEpochMilli(), article.id(),
+                Topics.ARTICLE_SERDE.toBytes(article), headers);
+    }
+
+    @Override
+    public Set<String> publish(List<Article> articles, List<String> failures) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        for (Article a : articles) {
+            sends.add(producer.send(record(a)));
+        }
+        producer.flush();
+        Set<String> acked = new HashSet<>();
+        for (int i = 0; i < sends.size(); i++) {
+            String id = articles.get(i).id();
+            try {
+                sends.get(i).get();
+                acked.add(id);
+            } catch (ExecutionException e) {
+                failures.add(id + ": " + e.getCause().getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.add(id + ": interrupted");
+            }
+        }
+        return acked;
+    }
+
+    /**
+     * Backfills a JSON Lines archive, streaming line by line (any size), keeping each line's {@code published_at}.
+     * Lines are read as by {@link ArticleFiles#fromJson}; a bad line is rejected with its line number.
+     */
+    public IngestSummary archive(Path file, Clock clock, IngestProgress progress) {
+        List<SourceItem.Rejected> rejected = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        List<String> publishedIds = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int duplicates = 0;
+        ArrayDeque<Future<RecordMetadata>> inFlight = new ArrayDeque<>();
+        ArrayDeque<String> inFlightIds = new ArrayDeque<>();
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                SourceItem item = ArticleFiles.fromJson(file + ":" + n, line, clock.instant());
+                if (item instanceof SourceItem.Rejected r) {
+                    rejected.add(r);
+                    progress.errors(1);
+                    continue;
+                }
+                Article a = ((SourceItem.Parsed) item).article();
+                if (!seen.add(a.id())) {
+                    duplicates++;
+                    progress.duplicates(1);
+                    continue;
+                }
+                inFlight.add(producer.send(record(a)));
+                inFlightIds.add(a.id());
+                if (inFlight.size() >= ARCHIVE_WINDOW) {
+                    await(inFlight.poll(), inFlightIds.poll(), publishedIds, failed, progress);
+                }
+            }
+        } catch (CharacterCodingException e) {
+            rejected.add(new SourceItem.Rejected(file.toString(), "not valid UTF-8 text"));
+        } catch (IOException e) {
+            rejected.add(new SourceItem.Rejected(file.toString(), "cannot read: " + e.getMessage()));
+        }
+        producer.flush();
+        while (!inFlight.isEmpty()) {
+            await(inFlight.poll(), inFlightIds.poll(), publishedIds, failed, progress);
+        }
+        return new IngestSummary(publishedIds.size(), duplicates, rejected, List.of(), failed, publishedIds);
+    }
+
+    private static void await(Future<RecordMetadata> send, String id, List<String> publishedIds, List<String> failed,
+                              IngestProgress progress) {
+        try {
+            send.get();
+            publishedIds.add(id);
+            progress.published(1);
+        } catch (ExecutionException e) {
+            failed.add(id + ": " + e.getCause().getMessage());
+            progress.errors(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed.add(id + ": interrupted");
+            progress.errors(1);
+        }
     }
 }
