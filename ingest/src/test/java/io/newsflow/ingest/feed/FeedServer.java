@@ -39,6 +39,7 @@ final class FeedServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, Response> responses = new ConcurrentHashMap<>();
     final List<Seen> requests = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     FeedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -68,7 +69,8 @@ final class FeedServer implements AutoCloseable {
             }
             if (r.delayMs() > 0) {
                 try {
-                    Thread.sleep(r.delayMs());
+                    // A stalled server: hold the answer back until the delay passes or the server closes.
+                    closed.await(r.delayMs(), java.util.concurrent.TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -113,6 +115,7 @@ final class FeedServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         executor.shutdownNow();
     }
