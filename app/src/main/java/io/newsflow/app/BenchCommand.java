@@ -2,6 +2,10 @@ package io.newsflow.app;
 
 import io.newsflow.enrich.ner.NerBench;
 import io.newsflow.enrich.ner.NerEntityExtractor;
+import io.newsflow.enrich.topics.LearnedTopicClassifier;
+import io.newsflow.enrich.topics.TopicBench;
+import io.newsflow.enrich.topics.TopicEvaluation;
+import io.newsflow.events.Entity;
 import io.newsflow.events.Article;
 import io.newsflow.ingest.ArticleFiles;
 import io.newsflow.ingest.SourceItem;
@@ -20,10 +24,19 @@ import picocli.CommandLine.Parameters;
 /** One-thread benchmarks of the enrichment models on real-sized articles; figures, not pass/fail. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark a model on one thread. 'bench ner': entity extraction over the .txt articles of "
-                + "--input (tokenisation included): model load time, tokens/s, articles/s, heap.")
+                + "--input (tokenisation included): model load time, tokens/s, articles/s, heap. 'bench topics': "
+                + "topic classification (entities extracted beforehand) over --input, or the JSONL of --articles: "
+                + "articles/s, and the time and work on 256 KB and 1 MB of repeated taxonomy terms.")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ner.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ner, topics.")
     String what;
+
+    @Option(names = "--articles", paramLabel = "FILE", description = "bench topics: articles from this JSONL "
+            + "({id, title, body, ...}) instead of --input.")
+    Path jsonl;
+
+    @picocli.CommandLine.Mixin
+    TaxonomyOption taxonomy;
 
     @Option(names = "--input", paramLabel = "DIR", description = "Directory of .txt articles (default: seeds/).")
     Path input;
@@ -36,23 +49,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!"ner".equals(what)) {
+        if (!"ner".equals(what) && !"topics".equals(what)) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "unknown benchmark '" + what + "' (known: ner)");
+                    "unknown benchmark '" + what + "' (known: ner, topics)");
         }
         Path dir = input != null ? input : DemoCommand.defaultSeeds();
-        List<Article> articles = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-                if (ArticleFiles.fromText(p.toString(), Files.readString(p), Instant.EPOCH)
-                        instanceof SourceItem.Parsed parsed) {
-                    articles.add(parsed.article());
-                }
-            }
+        if ("topics".equals(what)) {
+            return topics(dir);
         }
-        if (articles.isEmpty()) {
-            throw new IllegalArgumentException("no .txt articles in " + dir);
-        }
+        List<Article> articles = readText(dir);
         long t0 = System.nanoTime();
         NerEntityExtractor extractor = NerEntityExtractor.loadDefault();
         double load = (System.nanoTime() - t0) / 1e9;
@@ -68,6 +73,50 @@ final class BenchCommand implements Callable<Integer> {
                 r.tokensPerSecond(), r.articlesPerSecond());
         System.out.printf(Locale.ROOT, "heap: %.0f MB used after GC (model loaded), %.0f MB peak during the run, "
                 + "max heap %d MB%n", r.heapAfterGcMb(), r.peakHeapMb(), rt.maxMemory() / 1048576);
+        return Newsflow.OK;
+    }
+
+    private static List<Article> readText(Path dir) throws java.io.IOException {
+        List<Article> articles = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                if (ArticleFiles.fromText(p.toString(), Files.readString(p), Instant.EPOCH)
+                        instanceof SourceItem.Parsed parsed) {
+                    articles.add(parsed.article());
+                }
+            }
+        }
+        if (articles.isEmpty()) {
+            throw new IllegalArgumentException("no .txt articles in " + dir);
+        }
+        return articles;
+    }
+
+    private int topics(Path dir) throws java.io.IOException {
+        long t0 = System.nanoTime();
+        LearnedTopicClassifier classifier = taxonomy.classifier();
+        double load = (System.nanoTime() - t0) / 1e9;
+        List<Article> articles = jsonl != null
+                ? TopicEvaluation.read(jsonl, classifier.labels()).stream().map(TopicEvaluation.Example::article)
+                .toList()
+                : readText(dir);
+        NerEntityExtractor extractor = NerEntityExtractor.loadDefault();
+        List<List<Entity>> entities = articles.stream().map(extractor::extract).toList();
+        long chars = articles.stream().mapToLong(a -> a.title().length() + a.body().length()).sum();
+        System.out.printf(Locale.ROOT, "topic model %s loaded in %.2f s; %d articles from %s (%.0f chars an "
+                + "article)%n", classifier.version(), load, articles.size(), jsonl != null ? jsonl : dir,
+                (double) chars / articles.size());
+        TopicBench.Result r = TopicBench.run(classifier, articles, entities, warmup, seconds);
+        System.out.printf(Locale.ROOT, "one thread, %.1f s: %.0f articles/s, %.1f MB of text/s%n", r.seconds(),
+                r.articlesPerSecond(), r.charsPerSecond() / 1e6);
+        Article small = TopicBench.repeated("gas ", 256 * 1024);
+        Article large = TopicBench.repeated("gas ", 1024 * 1024);
+        List<Double> times = TopicBench.secondsEach(classifier, List.of(small, large), 3);
+        long workSmall = classifier.work(small, List.of());
+        long workLarge = classifier.work(large, List.of());
+        System.out.printf(Locale.ROOT, "repeated 'gas ': 256 KB in %.3f s, 1 MB in %.3f s (time x%.2f, work x%.2f "
+                + "for 4x the text)%n", times.get(0), times.get(1), times.get(1) / times.get(0),
+                (double) workLarge / workSmall);
         return Newsflow.OK;
     }
 }

@@ -42,8 +42,8 @@ final class EnrichCommand implements Callable<Integer> {
         client.extraFlags.put(EnrichSettings.DEDUP_WINDOW, dedupWindow);
         client.extraFlags.put(EnrichSettings.MAX_BODY_BYTES, maxBodyBytes == null ? null : maxBodyBytes.toString());
         Settings settings = client.settings();
-        taxonomy.load();
-        Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file())
+        taxonomy.classifier();
+        Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFile())
                 .withLimits(EnrichSettings.limits(settings));
         StreamsService service = new StreamsService("enrich",
                 EnrichTopology.build(ClientOptions.topics(settings), enricher, EnrichSettings.options(settings)),

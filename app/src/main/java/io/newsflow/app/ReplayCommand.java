@@ -60,8 +60,8 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new Newsflow.StartupException(e.getMessage(), e);
         }
-        taxonomy.load();
-        Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file());
+        taxonomy.classifier();
+        Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFile());
         System.out.print(plan.render(enricher.labels()));
         if (dryRun) {
             System.out.println("dry run: nothing read, nothing written");

@@ -1,20 +1,42 @@
 package io.newsflow.app;
 
+import io.newsflow.enrich.Enricher;
+import io.newsflow.enrich.topics.LearnedTopicClassifier;
+import io.newsflow.enrich.topics.LinearTopicModel;
 import io.newsflow.enrich.topics.Taxonomy;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --taxonomy FILE} option: the topic labels come from this file (the shipped taxonomy by default), and
- * a file that cannot be used stops the command before it starts work (exit code 3) with the loader's message.
+ * The {@code --taxonomy FILE} and {@code --topic-model FILE} options: the topic labels come from the taxonomy file
+ * and are scored by the trained model (both shipped by default); a file that cannot be used stops the command
+ * before it starts work (exit code 3) with the loader's message.
  */
 public final class TaxonomyOption {
     @Option(names = "--taxonomy", paramLabel = "FILE",
             description = "Topic taxonomy JSON (labels, terms, cues, thresholds); default: the shipped taxonomy.")
     Path file;
 
+    @Option(names = "--topic-model", paramLabel = "FILE",
+            description = "Trained topic model (from train-topics); default: the shipped model. Labels it lacks "
+                    + "are scored by the taxonomy's terms.")
+    Path model;
+
     public Path file() {
         return file;
+    }
+
+    public Path modelFile() {
+        return model;
+    }
+
+    /** The classifier for these files, loaded now so that a bad file fails at start-up. */
+    public LearnedTopicClassifier classifier() {
+        try {
+            return Enricher.topicClassifier(file, model);
+        } catch (Taxonomy.InvalidTaxonomyException | LinearTopicModel.InvalidModelException e) {
+            throw new Newsflow.StartupException(e.getMessage(), e);
+        }
     }
 
     /** Loads and validates the taxonomy now, so a bad file fails at start-up. */

@@ -3,6 +3,8 @@ package io.newsflow.enrich;
 import io.newsflow.enrich.entities.EntityExtractor;
 import io.newsflow.enrich.entities.Gazetteer;
 import io.newsflow.enrich.entities.RuleBasedEntityExtractor;
+import io.newsflow.enrich.topics.LearnedTopicClassifier;
+import io.newsflow.enrich.topics.LinearTopicModel;
 import io.newsflow.enrich.topics.Taxonomy;
 import io.newsflow.enrich.topics.TaxonomyTopicClassifier;
 import io.newsflow.enrich.ner.NerEntityExtractor;
@@ -43,18 +45,32 @@ public final class Enricher {
         return new Enricher(extractor, classifier, clock, newLimits);
     }
 
-    /** The default models: the trained entity tagger (issue 3) and the shipped taxonomy (issue 4). */
+    /** The default models: the trained entity tagger and the shipped taxonomy with its trained topic model. */
     public static Enricher standard(Clock clock) {
         return standard(clock, null);
     }
 
     /**
-     * The default entity tagger with the taxonomy in {@code taxonomyFile} (the shipped one when null); a bad file
-     * fails here, at start-up, with {@link Taxonomy.InvalidTaxonomyException}.
+     * The default entity tagger with the taxonomy in {@code taxonomyFile} (the shipped one when null) and the
+     * shipped topic model; a bad file fails here, at start-up, with {@link Taxonomy.InvalidTaxonomyException}.
      */
     public static Enricher standard(Clock clock, java.nio.file.Path taxonomyFile) {
-        return new Enricher(NerEntityExtractor.loadDefault(), new TaxonomyTopicClassifier(Taxonomy.load(taxonomyFile)),
-                clock);
+        return standard(clock, taxonomyFile, null);
+    }
+
+    /**
+     * As above with the topic model in {@code modelFile} (the shipped one when null); labels the model lacks are
+     * scored by the taxonomy's terms. A bad model file fails here with {@link LinearTopicModel.InvalidModelException}.
+     */
+    public static Enricher standard(Clock clock, java.nio.file.Path taxonomyFile, java.nio.file.Path modelFile) {
+        return new Enricher(NerEntityExtractor.loadDefault(), topicClassifier(taxonomyFile, modelFile), clock);
+    }
+
+    /** The topic classifier for a taxonomy file and a model file (either null for the shipped one). */
+    public static LearnedTopicClassifier topicClassifier(java.nio.file.Path taxonomyFile,
+                                                         java.nio.file.Path modelFile) {
+        return new LearnedTopicClassifier(Taxonomy.load(taxonomyFile),
+                modelFile == null ? LinearTopicModel.loadDefault() : LinearTopicModel.load(modelFile));
     }
 
     /** The first entity extractor (gazetteer and rules), kept for comparison, with the shipped taxonomy. */

@@ -89,7 +89,8 @@ class BaselineOnSeedTest {
         double energy = topics.get("energy").score();
         assertTrue(energy > 0 && energy < topics.get("diplomacy").score(), "energy " + energy);
         assertTrue(topics.get("energy").evidence().contains("energy"));
-        assertTrue(topics.get("military").evidence().contains("warship"), topics.get("military").evidence()::toString);
+        assertTrue(topics.get("military").evidence().stream().anyMatch(e -> e.startsWith("warship")),
+                topics.get("military").evidence()::toString);
     }
 
     @Test

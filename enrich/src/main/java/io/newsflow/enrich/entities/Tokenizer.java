@@ -53,9 +53,13 @@ public final class Tokenizer {
         return i;
     }
 
+    /** An abbreviation is short: looking back further would make a long run without spaces quadratic. */
+    private static final int MAX_ABBREVIATION = 32;
+
     private static int skipBack(String text, int end) {
         int s = end;
-        while (s > 0 && !Character.isWhitespace(text.charAt(s - 1)) && text.charAt(s - 1) != '(') {
+        int floor = Math.max(0, end - MAX_ABBREVIATION);
+        while (s > floor && !Character.isWhitespace(text.charAt(s - 1)) && text.charAt(s - 1) != '(') {
             s--;
         }
         return s;

@@ -62,10 +62,13 @@ public record Taxonomy(String version, Scoring scoring, List<Label> labels, Stri
     public record EntityCue(EntityType type, List<String> names, Integer minDistinct, double weight) {
     }
 
-    /** One label of the taxonomy. */
+    /**
+     * One label of the taxonomy. {@code threshold} applies to the term scorer's calibrated score;
+     * {@code learnedThreshold}, when set, overrides the threshold a trained model carries for this label.
+     */
     public record Label(String id, String name, String description, List<String> iptc, double threshold,
                         Calibration calibration, Map<String, Double> terms, List<EntityCue> entityCues,
-                        Map<String, Double> negativeCues) {
+                        Map<String, Double> negativeCues, Double learnedThreshold) {
     }
 
     /** The taxonomy shipped in the jar ({@value #DEFAULT_RESOURCE}). */
@@ -189,7 +192,8 @@ public record Taxonomy(String version, Scoring scoring, List<Label> labels, Stri
 
     record RawLabel(String id, String name, String description, List<String> iptc, Double threshold,
                     RawCalibration calibration, LinkedHashMap<String, Double> terms,
-                    List<RawEntityCue> entityCues, LinkedHashMap<String, Double> negativeCues) {
+                    List<RawEntityCue> entityCues, LinkedHashMap<String, Double> negativeCues,
+                    Double learnedThreshold) {
         Label validate(String file, int index) {
             if (id == null || id.isBlank()) {
                 throw new InvalidTaxonomyException(file + "labels[" + index + "]: missing id");
@@ -204,6 +208,10 @@ public record Taxonomy(String version, Scoring scoring, List<Label> labels, Stri
             }
             if (!(threshold > 0 && threshold < 1)) {
                 throw new InvalidTaxonomyException(where + "threshold " + threshold + " out of range: must be in (0,1)");
+            }
+            if (learnedThreshold != null && !(learnedThreshold > 0 && learnedThreshold < 1)) {
+                throw new InvalidTaxonomyException(where + "learned_threshold " + learnedThreshold
+                        + " out of range: must be in (0,1)");
             }
             Calibration cal = calibration == null ? new Calibration(4.0, 1.0)
                     : new Calibration(calibration.midpoint() == null ? 4.0 : calibration.midpoint(),
@@ -235,7 +243,8 @@ public record Taxonomy(String version, Scoring scoring, List<Label> labels, Stri
                 }
             }
             return new Label(id, name == null || name.isBlank() ? id : name, description == null ? "" : description,
-                    iptc == null ? List.of() : List.copyOf(iptc), threshold, cal, t, List.copyOf(cues), neg);
+                    iptc == null ? List.of() : List.copyOf(iptc), threshold, cal, t, List.copyOf(cues), neg,
+                    learnedThreshold);
         }
 
         private static Map<String, Double> weights(String where, String list, Map<String, Double> in,

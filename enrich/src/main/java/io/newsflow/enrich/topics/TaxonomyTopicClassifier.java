@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,9 +48,6 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
 
     /** One occurrence of a phrase or entity with what it added (before length normalisation). */
     record Hit(String evidence, TextField field, int start, int end, int paragraph, double position, double weight) {
-        boolean overlaps(Hit o) {
-            return field == o.field && start < o.end && o.start < end;
-        }
     }
 
     private record CompiledLabel(Taxonomy.Label label, Map<String, List<Phrase>> terms,
@@ -117,24 +113,44 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
         List<TopicScore> topics = new ArrayList<>();
         List<String> assigned = new ArrayList<>();
         for (CompiledLabel c : labels) {
-            Explained e = explain(c, index, entities);
-            double score = round(c.label().calibration().apply(e.raw()));
-            topics.add(new TopicScore(c.label().id(), score, e.evidence(), e.spans(), c.label().iptc()));
-            if (score >= c.label().threshold()) {
+            TopicScore t = score(c.label(), explain(c, index, entities));
+            topics.add(t);
+            if (t.score() >= c.label().threshold()) {
                 assigned.add(c.label().id());
             }
         }
         return new Result(topics, assigned);
     }
 
+    /** The label's calibrated score from its explanation; assigned when it reaches the label's threshold. */
+    static TopicScore score(Taxonomy.Label label, Explained e) {
+        return new TopicScore(label.id(), round(label.calibration().apply(e.raw())), e.evidence(), e.spans(),
+                label.iptc(), TopicScore.TERMS);
+    }
+
     /** The raw score and its parts, for the evaluation tools and tests. */
     public record Explained(double raw, double terms, double entities, double negatives, int paragraphs,
-                            double lengthFactor, List<String> evidence, List<EvidenceSpan> spans) {
+                            double lengthFactor, List<String> evidence, List<EvidenceSpan> spans, long work) {
+    }
+
+    /** Counts the elementary steps of one scoring (matches tried, comparisons, look-ups): tests check it is linear. */
+    static final class Work {
+        long steps;
+
+        <T> Comparator<T> counting(Comparator<T> c) {
+            return (a, b) -> {
+                steps++;
+                return c.compare(a, b);
+            };
+        }
     }
 
     /** The raw (uncalibrated) score of every label, by label id. */
     public Map<String, Explained> explain(Article article, List<Entity> entities) {
-        TextIndex index = new TextIndex(article);
+        return explain(new TextIndex(article), entities);
+    }
+
+    Map<String, Explained> explain(TextIndex index, List<Entity> entities) {
         Map<String, Explained> out = new LinkedHashMap<>();
         for (CompiledLabel c : labels) {
             out.put(c.label().id(), explain(c, index, entities));
@@ -144,14 +160,15 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
 
     private Explained explain(CompiledLabel c, TextIndex index, List<Entity> entities) {
         Taxonomy.Scoring s = taxonomy.scoring();
-        List<Hit> positives = longestOnly(find(c.terms(), index, s));
-        List<Hit> negatives = find(c.negatives(), index, s);
-        positives.removeIf(p -> negatives.stream().anyMatch(p::overlaps));
+        Work work = new Work();
+        List<Hit> positives = longestOnly(find(c.terms(), index, s, work), work);
+        List<Hit> negatives = find(c.negatives(), index, s, work);
+        removeOverlapped(positives, negatives, work);
 
         List<Hit> weighted = new ArrayList<>();
-        double terms = decayed(positives, s, weighted, 1);
-        double neg = decayed(negatives, s, weighted, -1);
-        double ents = entityCues(c.label(), entities, index, s, weighted);
+        double terms = decayed(positives, s, weighted, 1, work);
+        double neg = decayed(negatives, s, weighted, -1, work);
+        double ents = entityCues(c.label(), entities, index, s, weighted, work);
 
         Map<Integer, Double> perParagraph = new HashMap<>();
         for (Hit h : weighted) {
@@ -165,8 +182,8 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
         double raw = Math.max(0, terms + ents - neg) / lengthFactor
                 + s.paragraphBonus() * Math.min(supporting, s.paragraphCap());
 
-        weighted.sort(Comparator.comparingDouble((Hit h) -> -h.weight())
-                .thenComparing(h -> h.field().ordinal()).thenComparingInt(Hit::start));
+        weighted.sort(work.counting(Comparator.comparingDouble((Hit h) -> -h.weight())
+                .thenComparing(h -> h.field().ordinal()).thenComparingInt(Hit::start)));
         Map<String, Double> byPhrase = new LinkedHashMap<>();
         for (Hit h : weighted) {
             if (h.weight() > 0) {
@@ -180,7 +197,8 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
         List<EvidenceSpan> spans = new ArrayList<>();
         weighted.stream().filter(h -> h.weight() > 0).limit(s.evidenceMax()).forEach(h -> spans.add(span(h, index)));
         weighted.stream().filter(h -> h.weight() < 0).limit(2).forEach(h -> spans.add(span(h, index)));
-        return new Explained(raw, terms, ents, neg, supporting, lengthFactor, evidence, spans);
+        work.steps += weighted.size() + byPhrase.size();
+        return new Explained(raw, terms, ents, neg, supporting, lengthFactor, evidence, spans, work.steps);
     }
 
     private static EvidenceSpan span(Hit h, TextIndex index) {
@@ -188,7 +206,8 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
                 round(h.weight()));
     }
 
-    private static List<Hit> find(Map<String, List<Phrase>> phrases, TextIndex index, Taxonomy.Scoring s) {
+    private static List<Hit> find(Map<String, List<Phrase>> phrases, TextIndex index, Taxonomy.Scoring s,
+                                  Work work) {
         List<Hit> hits = new ArrayList<>();
         if (phrases.isEmpty()) {
             return hits;
@@ -197,22 +216,24 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
         for (List<Word> words : index.fields) {
             for (int i = 0; i < words.size(); i++) {
                 Word w = words.get(i);
-                addMatches(phrases.get(w.stem()), words, i, s, hits);
+                addMatches(phrases.get(w.stem()), words, i, s, hits, work);
                 if (!w.stem().equals(w.lower())) {
-                    addMatches(phrases.get(w.lower()), words, i, s, hits);
+                    addMatches(phrases.get(w.lower()), words, i, s, hits, work);
                 }
-                addMatches(prefixes, words, i, s, hits);
+                addMatches(prefixes, words, i, s, hits, work);
             }
         }
         return hits;
     }
 
     private static void addMatches(List<Phrase> candidates, List<Word> words, int i, Taxonomy.Scoring s,
-                                   List<Hit> hits) {
+                                   List<Hit> hits, Work work) {
+        work.steps++;
         if (candidates == null) {
             return;
         }
         for (Phrase p : candidates) {
+            work.steps += p.parts().length;
             if (p.matchesAt(words, i)) {
                 Word first = words.get(i);
                 Word last = words.get(i + p.parts().length - 1);
@@ -230,40 +251,83 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
         };
     }
 
-    /** "natural gas" and "gas" at the same place count once, as the longer phrase. */
-    private static List<Hit> longestOnly(List<Hit> hits) {
+    /**
+     * "natural gas" and "gas" at the same place count once, as the longer phrase (of one span, the heaviest).
+     * Sorted by start, then longest first, a hit is inside an earlier one exactly when an earlier hit reaches as
+     * far: one pass after the sort, so 1 MB of repeated terms stays n log n.
+     */
+    static List<Hit> longestOnly(List<Hit> hits, Work work) {
+        List<Hit> sorted = new ArrayList<>(hits);
+        sorted.sort(work.counting(Comparator.comparingInt((Hit h) -> h.field().ordinal()).thenComparingInt(Hit::start)
+                .thenComparingInt(h -> -h.end()).thenComparingDouble(h -> -h.weight())));
+        work.steps += sorted.size();
         List<Hit> out = new ArrayList<>();
-        for (Hit h : hits) {
-            boolean inside = false;
-            for (Hit o : hits) {
-                if (o != h && o.field() == h.field() && o.start() <= h.start() && h.end() <= o.end()
-                        && (o.end() - o.start() > h.end() - h.start() || (o.end() - o.start() == h.end() - h.start()
-                        && o.weight() > h.weight()))) {
-                    inside = true;
-                    break;
-                }
+        TextField field = null;
+        int reach = -1;
+        for (Hit h : sorted) {
+            if (h.field() != field) {
+                field = h.field();
+                reach = -1;
             }
-            if (!inside && out.stream().noneMatch(o -> o.field() == h.field() && o.start() == h.start()
-                    && o.end() == h.end())) {
+            if (h.end() > reach) {
                 out.add(h);
+                reach = h.end();
             }
         }
         return out;
+    }
+
+    /** Drops the positives that a negative cue overlaps: merged negative intervals, one binary search a hit. */
+    static void removeOverlapped(List<Hit> positives, List<Hit> negatives, Work work) {
+        if (negatives.isEmpty()) {
+            return;
+        }
+        Map<TextField, List<int[]>> merged = new HashMap<>();
+        List<Hit> sorted = new ArrayList<>(negatives);
+        sorted.sort(work.counting(Comparator.comparingInt((Hit h) -> h.field().ordinal()).thenComparingInt(Hit::start)));
+        for (Hit n : sorted) {
+            List<int[]> list = merged.computeIfAbsent(n.field(), f -> new ArrayList<>());
+            int[] last = list.isEmpty() ? null : list.get(list.size() - 1);
+            if (last != null && n.start() < last[1]) {
+                last[1] = Math.max(last[1], n.end());
+            } else {
+                list.add(new int[]{n.start(), n.end()});
+            }
+        }
+        positives.removeIf(p -> {
+            List<int[]> list = merged.get(p.field());
+            if (list == null) {
+                return false;
+            }
+            int lo = 0;
+            int hi = list.size();
+            while (lo < hi) { // the first interval that ends after p starts
+                work.steps++;
+                int mid = (lo + hi) >>> 1;
+                if (list.get(mid)[1] > p.start()) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo < list.size() && list.get(lo)[0] < p.end();
+        });
     }
 
     /**
      * The k-th occurrence of a phrase adds {@code weight * position / k^decay}: the best-placed occurrences count
      * first, and a word repeated twenty times is not twenty times the evidence.
      */
-    private static double decayed(List<Hit> hits, Taxonomy.Scoring s, List<Hit> out, int sign) {
+    private static double decayed(List<Hit> hits, Taxonomy.Scoring s, List<Hit> out, int sign, Work work) {
         Map<String, List<Hit>> byPhrase = new LinkedHashMap<>();
         for (Hit h : hits) {
             byPhrase.computeIfAbsent(h.evidence(), k -> new ArrayList<>()).add(h);
         }
         double sum = 0;
         for (List<Hit> group : byPhrase.values()) {
-            group.sort(Comparator.comparingDouble((Hit h) -> -h.position()).thenComparing(h -> h.field().ordinal())
-                    .thenComparingInt(Hit::start));
+            group.sort(work.counting(Comparator.comparingDouble((Hit h) -> -h.position())
+                    .thenComparing(h -> h.field().ordinal()).thenComparingInt(Hit::start)));
+            work.steps += group.size();
             for (int k = 0; k < group.size(); k++) {
                 Hit h = group.get(k);
                 double c = h.weight() * h.position() / Math.pow(k + 1, s.repeatDecay());
@@ -275,9 +339,10 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
     }
 
     private static double entityCues(Taxonomy.Label label, List<Entity> entities, TextIndex index,
-                                     Taxonomy.Scoring s, List<Hit> out) {
+                                     Taxonomy.Scoring s, List<Hit> out, Work work) {
+        work.steps += (long) entities.size() * (label.entityCues().size() + 1);
         double sum = 0;
-        Set<Entity> used = new LinkedHashSet<>();
+        Set<Entity> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Taxonomy.EntityCue cue : label.entityCues()) {
             if (cue.minDistinct() != null) {
                 List<Entity> ofType = entities.stream().filter(e -> e.type() == cue.type() && !e.mentions().isEmpty())

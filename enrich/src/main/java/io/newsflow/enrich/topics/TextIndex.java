@@ -72,13 +72,9 @@ final class TextIndex {
 
     /** The body word that starts at or covers {@code offset}, counted from 0; the word count when past the end. */
     int bodyWordIndexAt(int offset) {
+        int i = firstBodyWordEndingAfter(offset);
         List<Word> body = fields.get(TextField.BODY.ordinal());
-        for (Word w : body) {
-            if (w.end() > offset) {
-                return w.bodyIndex();
-            }
-        }
-        return body.size();
+        return i < body.size() ? body.get(i).bodyIndex() : body.size();
     }
 
     /** The body paragraph of a mention, -1 outside the body. */
@@ -86,12 +82,25 @@ final class TextIndex {
         if (m.field() != TextField.BODY) {
             return -1;
         }
-        for (Word w : fields.get(TextField.BODY.ordinal())) {
-            if (w.end() > m.start()) {
-                return w.paragraph();
+        int i = firstBodyWordEndingAfter(m.start());
+        List<Word> body = fields.get(TextField.BODY.ordinal());
+        return i < body.size() ? body.get(i).paragraph() : -1;
+    }
+
+    /** Binary search (words are in text order), so looking up every entity stays linear-logarithmic. */
+    private int firstBodyWordEndingAfter(int offset) {
+        List<Word> body = fields.get(TextField.BODY.ordinal());
+        int lo = 0;
+        int hi = body.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (body.get(mid).end() > offset) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        return -1;
+        return lo;
     }
 
     private static List<Integer> paragraphBreaks(String text) {

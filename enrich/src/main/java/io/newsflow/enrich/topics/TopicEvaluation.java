@@ -27,8 +27,12 @@ import java.util.function.Function;
  * label only. Macro-F1 is the mean F1 over the judged labels.
  */
 public final class TopicEvaluation {
-    /** One labelled article: {@code gold} holds the judged labels that apply, {@code judged} those that were judged. */
-    public record Example(Article article, Set<String> gold, Set<String> judged) {
+    /**
+     * One labelled article: {@code gold} holds the judged labels that apply, {@code judged} those that were judged;
+     * {@code unsure} marks a borderline call (training may weigh it less); {@code source} names the file it came
+     * from, for per-source figures.
+     */
+    public record Example(Article article, Set<String> gold, Set<String> judged, boolean unsure, String source) {
     }
 
     /** Counts for one label. */
@@ -93,7 +97,7 @@ public final class TopicEvaluation {
                     continue;
                 }
                 try {
-                    out.add(example(Json.MAPPER.readTree(line), taxonomyLabels));
+                    out.add(example(Json.MAPPER.readTree(line), taxonomyLabels, source(file)));
                 } catch (IOException | IllegalArgumentException e) {
                     throw new IllegalArgumentException(file + ":" + n + ": " + e.getMessage(), e);
                 }
@@ -102,7 +106,14 @@ public final class TopicEvaluation {
         return out;
     }
 
-    static Example example(JsonNode node, List<String> taxonomyLabels) {
+    /** A file's name without its extension: "semeval-dev" for ../semeval-dev.jsonl. */
+    public static String source(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    static Example example(JsonNode node, List<String> taxonomyLabels, String source) {
         String id = text(node, "id", true);
         String title = text(node, "title", false);
         String body = text(node, "body", false);
@@ -131,7 +142,8 @@ public final class TopicEvaluation {
                         + "the taxonomy " + taxonomyLabels);
             }
         }
-        return new Example(a, gold, judged);
+        JsonNode unsure = node.get("unsure");
+        return new Example(a, gold, judged, unsure != null && unsure.asBoolean(false), source);
     }
 
     private static String text(JsonNode node, String field, boolean required) {
