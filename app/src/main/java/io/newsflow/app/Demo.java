@@ -51,19 +51,19 @@ public final class Demo {
     /** As above with the topic taxonomy in {@code taxonomy} (the shipped one when null). */
     public static Result run(List<Path> inputs, Path out, Duration timeout, PrintStream console, Path taxonomy)
             throws InterruptedException {
-        return run(inputs, out, timeout, console, taxonomy, SinkTopology.Options.DEFAULTS);
+        return run(inputs, out, timeout, console, taxonomy, List.of(), SinkTopology.Options.DEFAULTS);
     }
 
-    /** As above, with the router's country routing. */
+    /** As above, with the user's topic models (before the shipped one) and the router's country routing. */
     public static Result run(List<Path> inputs, Path out, Duration timeout, PrintStream console, Path taxonomy,
-                             SinkTopology.Options routing) throws InterruptedException {
+                             List<Path> topicModels, SinkTopology.Options routing) throws InterruptedException {
         long t0 = System.nanoTime();
         Path work = tempDir();
         try (EmbeddedBroker broker = EmbeddedBroker.start(work.resolve("broker"), 0)) {
             console.printf("broker ready on %s in %.1f s%n", broker.bootstrapServers(), seconds(t0));
             Map<String, Object> client = new HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers()));
             Topics topics = Topics.DEFAULTS;
-            Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy);
+            Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy, topicModels);
             TopicAdmin.create(client, topics, enricher.labels(), routing.countryTopicCodes(), Optional.of(2),
                     Optional.of((short) 1));
 

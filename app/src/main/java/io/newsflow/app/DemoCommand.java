@@ -30,13 +30,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        taxonomy.load();
+        taxonomy.classifier();
         List<Path> in = inputs != null ? inputs : List.of(defaultSeeds());
         // The demo has no settings file: only the flags count.
         io.newsflow.sink.SinkTopology.Options routing =
                 countryRouting.resolve(Settings.resolve(null, java.util.Map.of(), java.util.Map.of()));
         Demo.Result result = Demo.run(in, out, Duration.ofSeconds(timeoutSeconds), System.out, taxonomy.file(),
-                routing);
+                taxonomy.modelFiles(), routing);
         Demo.print(result, out, System.out);
         return Newsflow.OK;
     }

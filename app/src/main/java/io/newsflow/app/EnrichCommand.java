@@ -43,7 +43,7 @@ final class EnrichCommand implements Callable<Integer> {
         client.extraFlags.put(EnrichSettings.MAX_BODY_BYTES, maxBodyBytes == null ? null : maxBodyBytes.toString());
         Settings settings = client.settings();
         taxonomy.classifier();
-        Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFile())
+        Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFiles())
                 .withLimits(EnrichSettings.limits(settings));
         StreamsService service = new StreamsService("enrich",
                 EnrichTopology.build(ClientOptions.topics(settings), enricher, EnrichSettings.options(settings)),

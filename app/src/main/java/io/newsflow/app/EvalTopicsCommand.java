@@ -49,7 +49,7 @@ final class EvalTopicsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         LearnedTopicClassifier classifier = taxonomy.classifier();
-        Enricher entities = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFile());
+        Enricher entities = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFiles());
         List<TopicEvaluation.Example> examples = new ArrayList<>();
         for (Path f : articles) {
             try {
@@ -99,7 +99,7 @@ final class EvalTopicsCommand implements Callable<Integer> {
                 new double[]{setting.lambda()}, new double[]{setting.boost()}, boostSources, cv,
                 info.path("max_iterations").asInt(d.maxIterations()), info.path("seed").asLong(d.seed()),
                 info.path("min_df").asInt(d.minDf()), info.path("unsure_weight").asDouble(d.unsureWeight()),
-                d.minPositives(), classifier.model().version());
+                d.minPositives(), false, classifier.model().version());
         List<String> labels = classifier.model().labels().stream().map(l -> l.label())
                 .filter(classifier.labels()::contains).toList();
         TopicTrainer trainer;

@@ -61,7 +61,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new Newsflow.StartupException(e.getMessage(), e);
         }
         taxonomy.classifier();
-        Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFile());
+        Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFiles());
         System.out.print(plan.render(enricher.labels()));
         if (dryRun) {
             System.out.println("dry run: nothing read, nothing written");

@@ -18,22 +18,22 @@ public final class TaxonomyOption {
     Path file;
 
     @Option(names = "--topic-model", paramLabel = "FILE",
-            description = "Trained topic model (from train-topics); default: the shipped model. Labels it lacks "
-                    + "are scored by the taxonomy's terms.")
-    Path model;
+            description = "A trained topic model (from train-topics), consulted before the shipped one; repeatable. "
+                    + "A label no model has is scored by the taxonomy's terms.")
+    java.util.List<Path> models = new java.util.ArrayList<>();
 
     public Path file() {
         return file;
     }
 
-    public Path modelFile() {
-        return model;
+    public java.util.List<Path> modelFiles() {
+        return models;
     }
 
     /** The classifier for these files, loaded now so that a bad file fails at start-up. */
     public LearnedTopicClassifier classifier() {
         try {
-            return Enricher.topicClassifier(file, model);
+            return Enricher.topicClassifier(file, models);
         } catch (Taxonomy.InvalidTaxonomyException | LinearTopicModel.InvalidModelException e) {
             throw new Newsflow.StartupException(e.getMessage(), e);
         }

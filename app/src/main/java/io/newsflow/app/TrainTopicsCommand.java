@@ -51,7 +51,7 @@ final class TrainTopicsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Shuffle and fold seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--lambdas", split = ",", defaultValue = "1e-2,1e-3,1e-4",
+    @Option(names = "--lambdas", split = ",", defaultValue = "3e-3,1e-3",
             description = "L2 strengths the grid tries (default: ${DEFAULT-VALUE}).")
     List<Double> lambdas;
 
@@ -74,8 +74,13 @@ final class TrainTopicsCommand implements Callable<Integer> {
 
     @Option(names = "--features", paramLabel = "CONFIG",
             description = "Try only this feature setting, e.g. logtf=true,norm=0.5,bigrams=true,positions=true "
-                    + "(default: all 24).")
+                    + "(default: 1 + ln(tf) with each norm 0, 0.5, 1, with and without bigrams and positions: 12).")
     String features;
+
+    @Option(names = "--select", defaultValue = "cv+loco", paramLabel = "cv|cv+loco",
+            description = "How the grid judges a setting: cross-validation within the sources only, or averaged "
+                    + "with leave-one-corpus-out (default: ${DEFAULT-VALUE}).")
+    String select;
 
     @Option(names = "--name", defaultValue = "topics-lr-1",
             description = "Model name, reported in enricher_version (default: ${DEFAULT-VALUE}).")
@@ -86,6 +91,15 @@ final class TrainTopicsCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    private boolean selectOnLoco() {
+        return switch (select) {
+            case "cv" -> false;
+            case "cv+loco" -> true;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--select must be cv or cv+loco, not '" + select + "'");
+        };
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -113,7 +127,7 @@ final class TrainTopicsCommand implements Callable<Integer> {
                 lambdas.stream().mapToDouble(Double::doubleValue).toArray(),
                 boosts.stream().mapToDouble(Double::doubleValue).toArray(),
                 boostSources == null ? Set.of() : new LinkedHashSet<>(boostSources), folds, maxIterations, seed, d.minDf(),
-                unsureWeight, minPositives, name);
+                unsureWeight, minPositives, selectOnLoco(), name);
         long t0 = System.nanoTime();
         Enricher entities = Enricher.standard(Clock.systemUTC(), taxonomy.file(), null);
         out.printf(Locale.ROOT, "reading features of %d examples from %d file(s)...%n", examples.size(), train.size());

@@ -59,18 +59,27 @@ public final class Enricher {
     }
 
     /**
-     * As above with the topic model in {@code modelFile} (the shipped one when null); labels the model lacks are
-     * scored by the taxonomy's terms. A bad model file fails here with {@link LinearTopicModel.InvalidModelException}.
+     * As above with the user's topic models in {@code modelFiles} consulted before the shipped one; labels no model
+     * has are scored by the taxonomy's terms. A bad model file fails here with
+     * {@link LinearTopicModel.InvalidModelException}.
      */
-    public static Enricher standard(Clock clock, java.nio.file.Path taxonomyFile, java.nio.file.Path modelFile) {
-        return new Enricher(NerEntityExtractor.loadDefault(), topicClassifier(taxonomyFile, modelFile), clock);
+    public static Enricher standard(Clock clock, java.nio.file.Path taxonomyFile,
+                                    List<java.nio.file.Path> modelFiles) {
+        return new Enricher(NerEntityExtractor.loadDefault(), topicClassifier(taxonomyFile, modelFiles), clock);
     }
 
-    /** The topic classifier for a taxonomy file and a model file (either null for the shipped one). */
+    /** The topic classifier for a taxonomy file (null: the shipped one) and the user's models, then the shipped. */
     public static LearnedTopicClassifier topicClassifier(java.nio.file.Path taxonomyFile,
-                                                         java.nio.file.Path modelFile) {
-        return new LearnedTopicClassifier(Taxonomy.load(taxonomyFile),
-                modelFile == null ? LinearTopicModel.loadDefault() : LinearTopicModel.load(modelFile));
+                                                         List<java.nio.file.Path> modelFiles) {
+        List<LinearTopicModel> models = new java.util.ArrayList<>();
+        for (java.nio.file.Path f : modelFiles == null ? List.<java.nio.file.Path>of() : modelFiles) {
+            models.add(LinearTopicModel.load(f));
+        }
+        LinearTopicModel shipped = LinearTopicModel.loadDefault();
+        if (shipped != null) {
+            models.add(shipped);
+        }
+        return new LearnedTopicClassifier(Taxonomy.load(taxonomyFile), models);
     }
 
     /** The first entity extractor (gazetteer and rules), kept for comparison, with the shipped taxonomy. */

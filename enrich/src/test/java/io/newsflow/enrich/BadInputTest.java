@@ -125,4 +125,18 @@ class BadInputTest {
         assertEquals(Enricher.MAX_MENTIONS, mentions, "mentions are capped so the event stays a sane size");
         assertTrue(Topics.ENRICHED_SERDE.toBytes(out).length < 4 * 1024 * 1024);
     }
+
+    /**
+     * A megabyte of taxonomy terms (the old scorer compared every match with every other, 12-42 s for 256 KB, past
+     * the transaction timeout) goes through the whole enricher; LearnedTopicClassifierTest counts its work.
+     */
+    @Test
+    void aMegabyteOfRepeatedTaxonomyTermsIsEnriched() {
+        Enricher enricher = Enricher.standard(Clock.fixed(T0, ZoneOffset.UTC));
+        String body = "natural gas troops embassy ".repeat(1024 * 1024 / 27);
+        Article article = new Article(1, "g", "Wire", null, "Gas", body, null, null, T0, "en");
+        EnrichedArticle out = enricher.enrich("g", article);
+        assertEquals(3, out.topics().size());
+        SchemaAssertions.assertValid(SchemaAssertions.ENRICHED, Topics.ENRICHED_SERDE.toBytes(out));
+    }
 }

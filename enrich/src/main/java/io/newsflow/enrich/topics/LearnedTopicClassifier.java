@@ -12,24 +12,40 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Scores every label of the taxonomy with its trained model, and a label the model does not cover with the
- * taxonomy's weighted terms; each topic entry says which ({@code model}). Evidence is the features that moved the
- * score most, either way, mapped back to where they stand in the text. Pure, deterministic, linear in the article.
+ * Scores every label of the taxonomy with the first trained model that has it, and a label no model covers with
+ * the taxonomy's weighted terms; each topic entry says which ({@code model}). Evidence is the features that moved
+ * the score most, either way, mapped back to where they stand in the text. Pure, deterministic, linear in the
+ * article.
  */
 public final class LearnedTopicClassifier implements TopicClassifier {
     private final Taxonomy taxonomy;
-    private final LinearTopicModel model;
+    private final List<LinearTopicModel> models;
     private final TopicFeatures features;
+    private final LinearTopicModel[] modelOf;
     private final int[] modelIndex;
 
     /** {@code model} may be null: every label then falls back to the term scorer. */
     public LearnedTopicClassifier(Taxonomy taxonomy, LinearTopicModel model) {
+        this(taxonomy, model == null ? List.of() : List.of(model));
+    }
+
+    /** Each label is scored by the first of {@code models} that has it (a user's own models before the shipped). */
+    public LearnedTopicClassifier(Taxonomy taxonomy, List<LinearTopicModel> models) {
         this.taxonomy = taxonomy;
-        this.model = model;
+        this.models = List.copyOf(models);
         this.features = new TopicFeatures(taxonomy);
+        this.modelOf = new LinearTopicModel[taxonomy.labels().size()];
         this.modelIndex = new int[taxonomy.labels().size()];
         for (int i = 0; i < modelIndex.length; i++) {
-            modelIndex[i] = model == null ? -1 : model.indexOf(taxonomy.labels().get(i).id());
+            modelIndex[i] = -1;
+            for (LinearTopicModel m : this.models) {
+                int k = m.indexOf(taxonomy.labels().get(i).id());
+                if (k >= 0) {
+                    modelOf[i] = m;
+                    modelIndex[i] = k;
+                    break;
+                }
+            }
         }
     }
 
@@ -42,11 +58,12 @@ public final class LearnedTopicClassifier implements TopicClassifier {
         return taxonomy;
     }
 
+    /** The first model (the user's, else the shipped one), or null when there is none. */
     public LinearTopicModel model() {
-        return model;
+        return models.isEmpty() ? null : models.get(0);
     }
 
-    /** Whether {@code label} is scored by the trained model (else by the taxonomy's terms). */
+    /** Whether {@code label} is scored by a trained model (else by the taxonomy's terms). */
     public boolean learned(String label) {
         int i = taxonomy.labelIds().indexOf(label);
         return i >= 0 && modelIndex[i] >= 0;
@@ -54,7 +71,13 @@ public final class LearnedTopicClassifier implements TopicClassifier {
 
     @Override
     public String version() {
-        return model == null ? taxonomy.version() : taxonomy.version() + "+" + model.version();
+        StringBuilder b = new StringBuilder(taxonomy.version());
+        for (LinearTopicModel m : models) {
+            if (java.util.Arrays.asList(modelOf).contains(m)) {
+                b.append('+').append(m.version());
+            }
+        }
+        return b.toString();
     }
 
     @Override
@@ -64,31 +87,36 @@ public final class LearnedTopicClassifier implements TopicClassifier {
 
     @Override
     public Result classify(Article article, List<Entity> entities) {
-        return classify(features.extract(article, entities,
-                model == null ? TopicFeatures.Config.DEFAULT : model.config()));
+        return classify(features.counts(article, entities));
     }
 
     /** The work a classification did (words, matches, comparisons): linear in the article, which a test checks. */
     public long work(Article article, List<Entity> entities) {
-        TopicFeatures.Vector v = features.extract(article, entities,
-                model == null ? TopicFeatures.Config.DEFAULT : model.config());
-        return v.work() + v.size();
+        TopicFeatures.Vector counts = features.counts(article, entities);
+        long work = counts.work();
+        for (LinearTopicModel m : models) {
+            work += TopicFeatures.transform(counts, m.config()).work();
+        }
+        return work;
     }
 
-    Result classify(TopicFeatures.Vector v) {
+    Result classify(TopicFeatures.Vector counts) {
         List<TopicScore> topics = new ArrayList<>();
         List<String> assigned = new ArrayList<>();
         int evidenceMax = taxonomy.scoring().evidenceMax();
+        Map<LinearTopicModel, Scored> scored = new java.util.IdentityHashMap<>();
         for (int li = 0; li < modelIndex.length; li++) {
             Taxonomy.Label label = taxonomy.labels().get(li);
             TopicScore t;
             double threshold;
             if (modelIndex[li] < 0) {
-                t = TaxonomyTopicClassifier.score(label, v.explained().get(label.id()));
+                t = TaxonomyTopicClassifier.score(label, counts.explained().get(label.id()));
                 threshold = label.threshold();
             } else {
+                LinearTopicModel model = modelOf[li];
                 LinearTopicModel.LabelModel lm = model.labels().get(modelIndex[li]);
-                t = learned(label, lm, modelIndex[li], v, evidenceMax);
+                Scored s = scored.computeIfAbsent(model, m -> score(m, TopicFeatures.transform(counts, m.config())));
+                t = learned(label, lm, modelIndex[li], s, evidenceMax);
                 threshold = label.learnedThreshold() != null ? label.learnedThreshold() : lm.threshold();
             }
             topics.add(t);
@@ -99,20 +127,37 @@ public final class LearnedTopicClassifier implements TopicClassifier {
         return new Result(topics, assigned);
     }
 
+    /** One article under one model: the features it knows, with their weights for every label, in one look-up. */
+    private record Scored(TopicFeatures.Vector v, int[] known, float[][] weights) {
+    }
+
+    private static Scored score(LinearTopicModel model, TopicFeatures.Vector v) {
+        int[] known = new int[v.size()];
+        float[][] weights = new float[v.size()][];
+        int n = 0;
+        for (int i = 0; i < v.size(); i++) {
+            float[] w = model.weights(v.names()[i]);
+            if (w != null && v.values()[i] != 0) {
+                known[n] = i;
+                weights[n] = w;
+                n++;
+            }
+        }
+        return new Scored(v, java.util.Arrays.copyOf(known, n), java.util.Arrays.copyOf(weights, n));
+    }
+
     /** One feature's share of a margin, for explanations. */
     private record Contribution(int feature, double value) {
     }
 
-    private TopicScore learned(Taxonomy.Label label, LinearTopicModel.LabelModel lm, int k, TopicFeatures.Vector v,
-                               int evidenceMax) {
+    private static TopicScore learned(Taxonomy.Label label, LinearTopicModel.LabelModel lm, int k, Scored s,
+                                      int evidenceMax) {
+        TopicFeatures.Vector v = s.v();
         double margin = lm.bias();
         List<Contribution> parts = new ArrayList<>();
-        for (int i = 0; i < v.size(); i++) {
-            float[] w = model.weights(v.names()[i]);
-            if (w == null || w[k] == 0) {
-                continue;
-            }
-            double c = w[k] * v.values()[i];
+        for (int j = 0; j < s.known().length; j++) {
+            int i = s.known()[j];
+            double c = s.weights()[j][k] * v.values()[i];
             margin += c;
             if (v.anchors()[i] != null && c != 0) {
                 parts.add(new Contribution(i, c));

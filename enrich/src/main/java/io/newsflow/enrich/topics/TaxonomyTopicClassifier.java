@@ -61,6 +61,9 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
         this.taxonomy = taxonomy;
         for (Taxonomy.Label l : taxonomy.labels()) {
             labels.add(new CompiledLabel(l, compile(l.terms()), compile(l.negativeCues())));
+            for (Taxonomy.EntityCue cue : l.entityCues()) {
+                paddedCues.put(cue, cue.names().stream().map(TaxonomyTopicClassifier::padded).toList());
+            }
         }
     }
 
@@ -338,11 +341,12 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
         return sum;
     }
 
-    private static double entityCues(Taxonomy.Label label, List<Entity> entities, TextIndex index,
+    private double entityCues(Taxonomy.Label label, List<Entity> entities, TextIndex index,
                                      Taxonomy.Scoring s, List<Hit> out, Work work) {
         work.steps += (long) entities.size() * (label.entityCues().size() + 1);
         double sum = 0;
         Set<Entity> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Map<Entity, String> paddedNames = new java.util.IdentityHashMap<>();
         for (Taxonomy.EntityCue cue : label.entityCues()) {
             if (cue.minDistinct() != null) {
                 List<Entity> ofType = entities.stream().filter(e -> e.type() == cue.type() && !e.mentions().isEmpty())
@@ -359,7 +363,7 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
             }
             for (Entity e : entities) {
                 if (e.mentions().isEmpty() || used.contains(e) || (cue.type() != null && e.type() != cue.type())
-                        || !nameMatches(e.name(), cue.names())) {
+                        || !paddedMatches(paddedNames.computeIfAbsent(e, x -> padded(x.name())), cue)) {
                     continue;
                 }
                 used.add(e);
@@ -384,15 +388,32 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
         return new Hit(e.name(), best.field(), best.start(), best.end(), index.paragraphAt(best), position, weight);
     }
 
-    static boolean nameMatches(String name, List<String> cues) {
-        String padded = " " + name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}+]+", " ").strip() + " ";
-        for (String cue : cues) {
-            String c = " " + cue.replaceAll("[^\\p{L}\\p{N}+]+", " ").strip() + " ";
-            if (padded.contains(c)) {
+    private final Map<Taxonomy.EntityCue, List<String>> paddedCues = new java.util.IdentityHashMap<>();
+
+    private boolean paddedMatches(String paddedName, Taxonomy.EntityCue cue) {
+        for (String c : paddedCues.get(cue)) {
+            if (paddedName.contains(c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    static boolean nameMatches(String name, List<String> cues) {
+        String padded = padded(name);
+        for (String cue : cues) {
+            if (padded.contains(padded(cue))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern NOT_NAME = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}+]+");
+
+    /** " ministry of defence " for "Ministry of Defence": words in lower case between single spaces. */
+    static String padded(String name) {
+        return " " + NOT_NAME.matcher(name.toLowerCase(Locale.ROOT)).replaceAll(" ").strip() + " ";
     }
 
     private static double round(double v) {

@@ -134,8 +134,7 @@ public final class TopicFeatures {
      */
     public Vector counts(Article article, List<Entity> entities) {
         TextIndex index = new TextIndex(article);
-        Map<String, double[]> counts = new LinkedHashMap<>();
-        Map<String, Anchor> anchors = new LinkedHashMap<>();
+        Map<String, Count> counts = new LinkedHashMap<>();
         long work = 0;
         for (List<Word> words : index.fields) {
             Word prev = null;
@@ -146,17 +145,14 @@ public final class TopicFeatures {
                     continue;
                 }
                 String stem = w.stem();
-                String text = index.text(w.field());
-                Anchor a = new Anchor(text.substring(w.start(), w.end()), w.field(), w.start(), w.end());
-                add(counts, anchors, WORD + stem, a);
+                add(counts, WORD + stem, w, w);
                 if (w.field() == TextField.TITLE) {
-                    add(counts, anchors, TITLE + stem, a);
+                    add(counts, TITLE + stem, w, w);
                 } else if (w.field() == TextField.BODY && w.bodyIndex() < LEAD_WORDS) {
-                    add(counts, anchors, LEAD + stem, a);
+                    add(counts, LEAD + stem, w, w);
                 }
-                if (prev != null && adjacent(text, prev, w)) {
-                    add(counts, anchors, BIGRAM + prev.stem() + "_" + stem,
-                            new Anchor(text.substring(prev.start(), w.end()), w.field(), prev.start(), w.end()));
+                if (prev != null && adjacent(index.text(w.field()), prev, w)) {
+                    add(counts, BIGRAM + prev.stem() + "_" + stem, prev, w);
                 }
                 prev = w;
             }
@@ -164,10 +160,12 @@ public final class TopicFeatures {
         List<String> names = new ArrayList<>(counts.size() + 32);
         List<Double> values = new ArrayList<>(counts.size() + 32);
         List<Anchor> anchorList = new ArrayList<>(counts.size() + 32);
-        for (Map.Entry<String, double[]> e : counts.entrySet()) {
+        for (Map.Entry<String, Count> e : counts.entrySet()) {
+            Count c = e.getValue();
             names.add(e.getKey());
-            values.add(e.getValue()[0]);
-            anchorList.add(anchors.get(e.getKey()));
+            values.add((double) c.n);
+            anchorList.add(new Anchor(index.text(c.first.field()).substring(c.first.start(), c.last.end()),
+                    c.first.field(), c.first.start(), c.last.end()));
         }
 
         // The taxonomy's evidence per label, without its length normalisation: what the domain knowledge says.
@@ -276,13 +274,24 @@ public final class TopicFeatures {
         return new Anchor(text.substring(m.start(), m.end()), m.field(), m.start(), m.end());
     }
 
-    private static void add(Map<String, double[]> counts, Map<String, Anchor> anchors, String name, Anchor a) {
-        double[] c = counts.get(name);
+    /** How often a feature occurs, and the words of its first occurrence (the anchor is cut only once). */
+    private static final class Count {
+        final Word first;
+        final Word last;
+        int n = 1;
+
+        Count(Word first, Word last) {
+            this.first = first;
+            this.last = last;
+        }
+    }
+
+    private static void add(Map<String, Count> counts, String name, Word first, Word last) {
+        Count c = counts.get(name);
         if (c == null) {
-            counts.put(name, new double[]{1});
-            anchors.put(name, a);
+            counts.put(name, new Count(first, last));
         } else {
-            c[0]++;
+            c.n++;
         }
     }
 

@@ -44,7 +44,7 @@ class CrossValidatedDataTest {
         examples.addAll(TopicEvaluation.read(semeval, enricher.labels()));
         examples.addAll(TopicEvaluation.read(conll, enricher.labels()));
         TopicTrainer.Options options = new TopicTrainer.Options(List.of(setting.config()),
-                new double[]{setting.lambda()}, new double[]{setting.boost()}, Set.of(), 5, 200, 42, 2, 1.0, 5,
+                new double[]{setting.lambda()}, new double[]{setting.boost()}, Set.of(), 5, 200, 42, 2, 1.0, 5, false,
                 "cv-test");
         TopicTrainer.Result r = new TopicTrainer(new TopicFeatures(shipped.taxonomy()), examples,
                 enricher::entities, List.of("diplomacy", "military"), options).run(null);

@@ -90,7 +90,7 @@ class TopicTrainerTest {
 
     static TopicTrainer.Options options() {
         return new TopicTrainer.Options(List.of(new TopicFeatures.Config(true, 0.5, true, true)),
-                new double[]{1e-2, 1e-3}, new double[]{1}, Set.of(), 4, 100, 7, 2, 1.0, 5, "test-model");
+                new double[]{1e-2, 1e-3}, new double[]{1}, Set.of(), 4, 100, 7, 2, 1.0, 5, true, "test-model");
     }
 
     @BeforeAll
@@ -196,7 +196,7 @@ class TopicTrainerTest {
 
     @Test
     void withoutAModelEveryLabelIsScoredByTerms() {
-        LearnedTopicClassifier c = new LearnedTopicClassifier(taxonomy, null);
+        LearnedTopicClassifier c = new LearnedTopicClassifier(taxonomy, List.of());
         TopicClassifier.Result r = c.classify(sample.get(0).article(), List.of());
         assertTrue(r.topics().stream().allMatch(t -> TopicScore.TERMS.equals(t.model())));
         assertNull(c.model());
