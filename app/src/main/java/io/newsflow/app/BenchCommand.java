@@ -109,14 +109,17 @@ final class BenchCommand implements Callable<Integer> {
         TopicBench.Result r = TopicBench.run(classifier, articles, entities, warmup, seconds);
         System.out.printf(Locale.ROOT, "one thread, %.1f s: %.0f articles/s, %.1f MB of text/s%n", r.seconds(),
                 r.articlesPerSecond(), r.charsPerSecond() / 1e6);
-        Article small = TopicBench.repeated("gas ", 256 * 1024);
-        Article large = TopicBench.repeated("gas ", 1024 * 1024);
-        List<Double> times = TopicBench.secondsEach(classifier, List.of(small, large), 3);
-        long workSmall = classifier.work(small, List.of());
-        long workLarge = classifier.work(large, List.of());
-        System.out.printf(Locale.ROOT, "repeated 'gas ': 256 KB in %.3f s, 1 MB in %.3f s (time x%.2f, work x%.2f "
-                + "for 4x the text)%n", times.get(0), times.get(1), times.get(1) / times.get(0),
-                (double) workLarge / workSmall);
+        long previousWork = 0;
+        for (int kb : new int[]{64, 256, 1024}) {
+            Article repeated = TopicBench.repeated("gas ", kb * 1024);
+            double t = TopicBench.secondsEach(classifier, List.of(repeated), 3, 9).get(0);
+            long work = classifier.work(repeated, List.of());
+            System.out.printf(Locale.ROOT, "repeated 'gas ', %4d KB: %.3f s (median of 9), %.0f ns a character, "
+                    + "%d operations%s%n", kb, t, t * 1e9 / (kb * 1024), work,
+                    previousWork == 0 ? "" : String.format(Locale.ROOT, " (x%.2f for 4x the text)",
+                            (double) work / previousWork));
+            previousWork = work;
+        }
         return Newsflow.OK;
     }
 }

@@ -66,16 +66,22 @@ public final class TopicBench {
                 b.toString(), null, null, Instant.EPOCH, "en");
     }
 
-    /** Seconds for one classification of each article, after {@code warmups} untimed ones. */
-    public static List<Double> secondsEach(TopicClassifier classifier, List<Article> articles, int warmups) {
+    /** Median seconds of {@code runs} classifications of each article, after {@code warmups} untimed ones. */
+    public static List<Double> secondsEach(TopicClassifier classifier, List<Article> articles, int warmups,
+                                           int runs) {
         List<Double> out = new ArrayList<>();
         for (Article a : articles) {
             for (int i = 0; i < warmups; i++) {
                 classifier.classify(a, List.of());
             }
-            long t0 = System.nanoTime();
-            classifier.classify(a, List.of());
-            out.add((System.nanoTime() - t0) / 1e9);
+            double[] t = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                classifier.classify(a, List.of());
+                t[i] = (System.nanoTime() - t0) / 1e9;
+            }
+            java.util.Arrays.sort(t);
+            out.add(t[runs / 2]);
         }
         return out;
     }
