@@ -82,7 +82,9 @@ class PipelineIntegrationTest {
                 raw.send(new ProducerRecord<>(topics.raw(), "poison".getBytes(StandardCharsets.UTF_8), poison)).get();
             }
             Path late = out.resolveSibling(out.getFileName() + "-late.txt");
-            Files.writeString(late, "Late headline on a grid outage\n\nA power grid operator reported an outage.\n");
+            Files.writeString(late, "Late headline: oil prices jump as OPEC cuts output\n\nCrude oil rose 4% after "
+                    + "OPEC agreed to cut production by a million barrels a day, and refiners warned of higher "
+                    + "gasoline prices.\n");
             IngestSummary second = Ingestor.run(client, topics, List.of(late), Clock.systemUTC());
             assertEquals(1, second.published());
             String lateId = second.publishedIds().get(0);

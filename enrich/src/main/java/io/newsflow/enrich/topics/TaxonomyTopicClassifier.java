@@ -56,11 +56,23 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
 
     private final Taxonomy taxonomy;
     private final List<CompiledLabel> labels = new ArrayList<>();
+    /** Every label's phrases (list 2k: terms of label k, 2k+1: its negative cues) by first part: one look-up a word. */
+    private final Map<String, List<Tagged>> combined = new HashMap<>();
+
+    /** A phrase and the hit list it feeds. */
+    private record Tagged(int list, Phrase phrase) {
+    }
 
     public TaxonomyTopicClassifier(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
         for (Taxonomy.Label l : taxonomy.labels()) {
-            labels.add(new CompiledLabel(l, compile(l.terms()), compile(l.negativeCues())));
+            CompiledLabel c = new CompiledLabel(l, compile(l.terms()), compile(l.negativeCues()));
+            int k = labels.size();
+            c.terms().forEach((key, ps) -> ps.forEach(ph -> combined.computeIfAbsent(key, x -> new ArrayList<>())
+                    .add(new Tagged(2 * k, ph))));
+            c.negatives().forEach((key, ps) -> ps.forEach(ph -> combined.computeIfAbsent(key, x -> new ArrayList<>())
+                    .add(new Tagged(2 * k + 1, ph))));
+            labels.add(c);
             for (Taxonomy.EntityCue cue : l.entityCues()) {
                 paddedCues.put(cue, cue.names().stream().map(TaxonomyTopicClassifier::padded).toList());
             }
@@ -115,8 +127,12 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
         TextIndex index = new TextIndex(article);
         List<TopicScore> topics = new ArrayList<>();
         List<String> assigned = new ArrayList<>();
-        for (CompiledLabel c : labels) {
-            TopicScore t = score(c.label(), explain(c, index, entities));
+        Work shared = new Work();
+        List<List<Hit>> found = findAll(index, shared);
+        for (int k = 0; k < labels.size(); k++) {
+            CompiledLabel c = labels.get(k);
+            TopicScore t = score(c.label(), explain(c, index, entities, found.get(2 * k), found.get(2 * k + 1),
+                    k == 0 ? shared.steps : 0));
             topics.add(t);
             if (t.score() >= c.label().threshold()) {
                 assigned.add(c.label().id());
@@ -155,17 +171,63 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
 
     Map<String, Explained> explain(TextIndex index, List<Entity> entities) {
         Map<String, Explained> out = new LinkedHashMap<>();
-        for (CompiledLabel c : labels) {
-            out.put(c.label().id(), explain(c, index, entities));
+        Work shared = new Work();
+        List<List<Hit>> found = findAll(index, shared);
+        for (int k = 0; k < labels.size(); k++) {
+            CompiledLabel c = labels.get(k);
+            // the shared matching pass is counted once, with the first label
+            out.put(c.label().id(), explain(c, index, entities, found.get(2 * k), found.get(2 * k + 1),
+                    k == 0 ? shared.steps : 0));
         }
         return out;
     }
 
-    private Explained explain(CompiledLabel c, TextIndex index, List<Entity> entities) {
+    /** One pass over the words for every label's terms and negative cues: list 2k is label k's terms, 2k+1 its cues. */
+    private List<List<Hit>> findAll(TextIndex index, Work work) {
+        Taxonomy.Scoring s = taxonomy.scoring();
+        List<List<Hit>> out = new ArrayList<>();
+        for (int i = 0; i < 2 * labels.size(); i++) {
+            out.add(new ArrayList<>());
+        }
+        List<Tagged> prefixes = combined.getOrDefault("*", List.of());
+        for (List<Word> words : index.fields) {
+            for (int i = 0; i < words.size(); i++) {
+                Word w = words.get(i);
+                addTagged(combined.get(w.stem()), words, i, s, out, work);
+                if (!w.stem().equals(w.lower())) {
+                    addTagged(combined.get(w.lower()), words, i, s, out, work);
+                }
+                addTagged(prefixes, words, i, s, out, work);
+            }
+        }
+        return out;
+    }
+
+    private static void addTagged(List<Tagged> candidates, List<Word> words, int i, Taxonomy.Scoring s,
+                                  List<List<Hit>> out, Work work) {
+        work.steps++;
+        if (candidates == null) {
+            return;
+        }
+        for (Tagged t : candidates) {
+            Phrase p = t.phrase();
+            work.steps += p.parts().length;
+            if (p.matchesAt(words, i)) {
+                Word first = words.get(i);
+                Word last = words.get(i + p.parts().length - 1);
+                out.get(t.list()).add(new Hit(p.canonical(), first.field(), first.start(), last.end(),
+                        first.paragraph(), position(first, s), p.weight()));
+            }
+        }
+    }
+
+    private Explained explain(CompiledLabel c, TextIndex index, List<Entity> entities, List<Hit> termHits,
+                              List<Hit> negativeHits, long matchingWork) {
         Taxonomy.Scoring s = taxonomy.scoring();
         Work work = new Work();
-        List<Hit> positives = longestOnly(find(c.terms(), index, s, work), work);
-        List<Hit> negatives = find(c.negatives(), index, s, work);
+        work.steps = matchingWork;
+        List<Hit> positives = longestOnly(termHits, work);
+        List<Hit> negatives = negativeHits;
         removeOverlapped(positives, negatives, work);
 
         List<Hit> weighted = new ArrayList<>();
@@ -207,43 +269,6 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
     private static EvidenceSpan span(Hit h, TextIndex index) {
         return new EvidenceSpan(index.text(h.field()).substring(h.start(), h.end()), h.field(), h.start(), h.end(),
                 round(h.weight()));
-    }
-
-    private static List<Hit> find(Map<String, List<Phrase>> phrases, TextIndex index, Taxonomy.Scoring s,
-                                  Work work) {
-        List<Hit> hits = new ArrayList<>();
-        if (phrases.isEmpty()) {
-            return hits;
-        }
-        List<Phrase> prefixes = phrases.getOrDefault("*", List.of());
-        for (List<Word> words : index.fields) {
-            for (int i = 0; i < words.size(); i++) {
-                Word w = words.get(i);
-                addMatches(phrases.get(w.stem()), words, i, s, hits, work);
-                if (!w.stem().equals(w.lower())) {
-                    addMatches(phrases.get(w.lower()), words, i, s, hits, work);
-                }
-                addMatches(prefixes, words, i, s, hits, work);
-            }
-        }
-        return hits;
-    }
-
-    private static void addMatches(List<Phrase> candidates, List<Word> words, int i, Taxonomy.Scoring s,
-                                   List<Hit> hits, Work work) {
-        work.steps++;
-        if (candidates == null) {
-            return;
-        }
-        for (Phrase p : candidates) {
-            work.steps += p.parts().length;
-            if (p.matchesAt(words, i)) {
-                Word first = words.get(i);
-                Word last = words.get(i + p.parts().length - 1);
-                hits.add(new Hit(p.canonical(), first.field(), first.start(), last.end(), first.paragraph(),
-                        position(first, s), p.weight()));
-            }
-        }
     }
 
     private static double position(Word w, Taxonomy.Scoring s) {
