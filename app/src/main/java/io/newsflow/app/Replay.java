@@ -32,7 +32,7 @@ import org.apache.kafka.streams.StreamsConfig;
 final class Replay {
     /** What a replay will read: per partition [start, end). */
     record Plan(String applicationId, Instant from, Instant to, Map<TopicPartition, long[]> ranges, Topics output,
-                Path out) {
+                Path out, String suffix) {
         long total() {
             return ranges.values().stream().mapToLong(r -> r[1] - r[0]).sum();
         }
@@ -62,6 +62,107 @@ final class Replay {
     }
 
     private Replay() {
+    }
+
+    /** The topics a suffixed replay writes (not news.raw, not news.dlq, which it shares with the live pipeline). */
+    static List<String> outputTopics(Plan plan, List<String> labels) {
+        List<String> out = new ArrayList<>(List.of(plan.output().enriched(), plan.output().mentions()));
+        for (String label : labels) {
+            out.add(plan.output().labelTopic(label));
+        }
+        return out;
+    }
+
+    private static List<String> groups(Plan plan) {
+        return List.of(plan.applicationId(), plan.applicationId() + "-sink-router", plan.applicationId() + "-files");
+    }
+
+    /**
+     * What an earlier replay with the same suffix left behind: its output topics, consumer groups and a non-empty
+     * file directory. A second run on top of them would write every event twice, so it is refused unless forced.
+     * Live replays (no suffix) feed the live topics on purpose and are not checked.
+     */
+    static List<String> leftovers(Map<String, Object> client, Plan plan, List<String> labels)
+            throws InterruptedException {
+        List<String> found = new ArrayList<>();
+        if (plan.suffix() == null) {
+            return found;
+        }
+        try (Admin admin = Admin.create(client)) {
+            var existing = admin.listTopics().names().get();
+            for (String t : outputTopics(plan, labels)) {
+                if (existing.contains(t)) {
+                    found.add("topic " + t);
+                }
+            }
+            var listed = admin.listConsumerGroups().all().get();
+            for (String g : groups(plan)) {
+                if (listed.stream().anyMatch(l -> l.groupId().equals(g))) {
+                    found.add("consumer group " + g);
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list topics and groups: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+        if (plan.out() != null && Files.isDirectory(plan.out())) {
+            try (var entries = Files.list(plan.out())) {
+                if (entries.findAny().isPresent()) {
+                    found.add("directory " + plan.out());
+                }
+            } catch (java.io.IOException e) {
+                found.add("directory " + plan.out() + " (unreadable: " + e.getMessage() + ")");
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Removes what {@link #leftovers} found, so a forced rerun starts afresh: deletes the topics and waits until the
+     * broker no longer lists them (a topic marked for deletion cannot be created again), deletes the groups and the
+     * directory.
+     */
+    static void reset(Map<String, Object> client, Plan plan, List<String> labels, Duration timeout)
+            throws InterruptedException {
+        try (Admin admin = Admin.create(client)) {
+            var existing = admin.listTopics().names().get();
+            List<String> topics = outputTopics(plan, labels).stream().filter(existing::contains).toList();
+            if (!topics.isEmpty()) {
+                admin.deleteTopics(topics).all().get();
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (admin.listTopics().names().get().stream().anyMatch(topics::contains)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + topics + " still listed " + timeout.toSeconds()
+                            + " s after their deletion");
+                }
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100); // polling the broker's state, with a deadline
+            }
+            var listed = admin.listConsumerGroups().all().get();
+            List<String> groups = groups(plan).stream()
+                    .filter(g -> listed.stream().anyMatch(l -> l.groupId().equals(g))).toList();
+            for (String g : groups) {
+                // A finished Streams application does not leave its group on close; its members linger until their
+                // session times out. The replay is over (or being forced out), so remove them, then the group.
+                try {
+                    admin.removeMembersFromConsumerGroup(g,
+                            new org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions()).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownMemberIdException
+                            || e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException
+                            || e.getCause() instanceof IllegalArgumentException)) {
+                        throw e;
+                    }
+                }
+                admin.deleteConsumerGroups(List.of(g)).all().get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot clear the earlier replay: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+        if (plan.out() != null) {
+            Demo.deleteRecursively(plan.out());
+        }
     }
 
     static Plan plan(Map<String, Object> client, Topics live, Instant from, Instant to, String suffix, Path out)
@@ -95,7 +196,7 @@ final class Replay {
                 long e = ends.get(tp).offset() < 0 ? last : ends.get(tp).offset();
                 ranges.put(tp, new long[]{s, Math.max(s, e)});
             }
-            return new Plan(applicationId, from, end, ranges, output, out);
+            return new Plan(applicationId, from, end, ranges, output, out, suffix);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot read news.raw offsets: " + e.getCause().getMessage(), e.getCause());
         }

@@ -4,6 +4,7 @@ import io.newsflow.enrich.Enricher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
@@ -38,8 +39,13 @@ final class ReplayCommand implements Callable<Integer> {
             description = "File directory for the replayed events (needs --output-suffix; default out/replay-SUFFIX).")
     Path out;
 
-    @Option(names = "--dry-run", description = "Print what would be read and written; change nothing.")
+    @Option(names = "--dry-run", description = "Print what would be read, written and (with --force) deleted; change "
+            + "nothing.")
     boolean dryRun;
+
+    @Option(names = "--force", description = "Rerun a suffix that an earlier replay wrote: delete its topics, groups "
+            + "and file directory first. Without it such a rerun is refused, since it would write every event twice.")
+    boolean force;
 
     @Option(names = "--timeout", defaultValue = "3600", description = "Seconds before giving up (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
@@ -63,9 +69,22 @@ final class ReplayCommand implements Callable<Integer> {
         taxonomy.classifier();
         Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFiles());
         System.out.print(plan.render(enricher.labels()));
+        List<String> leftovers = Replay.leftovers(settings.kafka(), plan, enricher.labels());
+        if (!leftovers.isEmpty() && !force) {
+            throw new Newsflow.StartupException("replay suffix '" + suffix + "' was used before and left "
+                    + String.join(", ", leftovers) + ": running again would write every event twice. Add --force "
+                    + "to delete them and start afresh, or choose another --output-suffix", null);
+        }
+        if (!leftovers.isEmpty()) {
+            System.out.println((dryRun ? "would delete (--force): " : "deleting (--force): ")
+                    + String.join(", ", leftovers));
+        }
         if (dryRun) {
-            System.out.println("dry run: nothing read, nothing written");
+            System.out.println("dry run: nothing read, nothing written, nothing deleted");
             return Newsflow.OK;
+        }
+        if (!leftovers.isEmpty()) {
+            Replay.reset(settings.kafka(), plan, enricher.labels(), Duration.ofSeconds(60));
         }
         Replay.Result result = Replay.run(settings.kafka(), plan, enricher, Duration.ofSeconds(timeoutSeconds),
                 System.out);

@@ -62,6 +62,22 @@ class ReplayIntegrationTest {
 
         Map<String, List<String>> files = PipelineIntegrationTest.idsInFiles(dir.resolve("a"));
         assertEquals(Set.copyOf(ingest.publishedIds()), Set.copyOf(files.get("enriched")));
+
+        // The same suffix again: what the first run left is found, and a rerun is refused unless forced ...
+        Replay.Plan again = Replay.plan(client, Topics.DEFAULTS, before, null, "a", dir.resolve("a"));
+        List<String> left = Replay.leftovers(client, again, enricher.labels());
+        assertTrue(left.contains("topic news.enriched.a") && left.contains("directory " + dir.resolve("a")), left::toString);
+        CommandLineTest.Run refused = CommandLineTest.run("replay", "--bootstrap-server",
+                KAFKA.bootstrapServers(), "--from", before.toString(), "--output-suffix", "a", "--out",
+                dir.resolve("a").toString());
+        assertEquals(Newsflow.CANNOT_START, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("--force") && refused.err().contains("news.enriched.a"), refused.err());
+        // ... and with --force it starts afresh: the same events once more, not twice as many.
+        Replay.reset(client, again, enricher.labels(), Duration.ofMinutes(1));
+        assertEquals(List.of(), Replay.leftovers(client, again, enricher.labels()));
+        assertEquals(a, replay(client, enricher, before, "a", dir.resolve("a"), rawRecords));
+        Map<String, List<String>> rerunFiles = PipelineIntegrationTest.idsInFiles(dir.resolve("a"));
+        assertEquals(files.get("enriched").size(), rerunFiles.get("enriched").size(), "no line written twice");
     }
 
     private static String seedId() throws java.io.IOException {
