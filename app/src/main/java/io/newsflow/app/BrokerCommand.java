@@ -17,11 +17,16 @@ final class BrokerCommand implements Callable<Integer> {
             description = "Where the broker keeps its data; reused on restart (default ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--transaction-version", defaultValue = "1", paramLabel = "1|2",
+            description = "Transactions protocol a new data directory is formatted with (default ${DEFAULT-VALUE}; "
+                    + "Kafka 4's own default is 2, see docs/reliability.md).")
+    int transactionVersion;
+
     @Override
     public Integer call() throws InterruptedException {
         EmbeddedBroker broker;
         try {
-            broker = EmbeddedBroker.start(dataDir, port);
+            broker = EmbeddedBroker.start(dataDir, port, java.util.Map.of(), transactionVersion);
         } catch (RuntimeException e) {
             throw new Newsflow.StartupException("cannot start the broker: " + e.getMessage(), e);
         }

@@ -47,6 +47,12 @@ final class DeliveryVerifier {
 
     static Report run(int n, int kills, int restarts, long seed, Path work, Duration timeout, PrintStream console)
             throws Exception {
+        return run(n, kills, restarts, seed, work, timeout, console, EmbeddedBroker.DEFAULT_TRANSACTION_VERSION);
+    }
+
+    /** As above, with the broker formatted for {@code transactionVersion} (1 or 2). */
+    static Report run(int n, int kills, int restarts, long seed, Path work, Duration timeout, PrintStream console,
+                      int transactionVersion) throws Exception {
         long t0 = System.nanoTime();
         Random random = new Random(seed);
         Path logs = Files.createDirectories(work.resolve("logs"));
@@ -56,7 +62,8 @@ final class DeliveryVerifier {
         Topics topics = Topics.DEFAULTS;
 
         ChildProcess broker = new ChildProcess("broker", logs, null,
-                List.of("broker", "--port", String.valueOf(port), "--data-dir", work.resolve("broker").toString()));
+                List.of("broker", "--port", String.valueOf(port), "--data-dir", work.resolve("broker").toString(),
+                        "--transaction-version", String.valueOf(transactionVersion)));
         ChildProcess enrich = new ChildProcess("enrich", logs, work.resolve("enrich.ready"), List.of("enrich",
                 "--bootstrap-server", bootstrap, "--config", props(work, "enrich").toString(),
                 "--ready-file", work.resolve("enrich.ready").toString()));

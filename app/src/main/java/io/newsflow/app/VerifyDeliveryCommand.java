@@ -33,12 +33,16 @@ final class VerifyDeliveryCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "900", description = "Seconds to wait for the drain (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--transaction-version", defaultValue = "1", paramLabel = "1|2",
+            description = "Transactions protocol of the run's broker (default ${DEFAULT-VALUE}).")
+    int transactionVersion;
+
     @Override
     public Integer call() throws Exception {
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("newsflow-verify-");
         System.out.println("verify-delivery: working in " + work);
         DeliveryVerifier.Report report = DeliveryVerifier.run(articles, kills, brokerRestarts, seed, work,
-                Duration.ofSeconds(timeoutSeconds), System.out);
+                Duration.ofSeconds(timeoutSeconds), System.out, transactionVersion);
         System.out.print(report.render());
         return report.lost() == 0 && report.duplicated() == 0 ? Newsflow.OK : Newsflow.FAILED;
     }
