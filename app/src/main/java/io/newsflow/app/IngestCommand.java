@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Publish articles to news.raw from files, directories (recursively) and JSONL archives "
-                + "(exits 1 when nothing could be published), or continuously from RSS/Atom feeds or a watched "
+                + "(exits 1 when nothing could be published, 4 when some inputs were rejected), or continuously from RSS/Atom feeds or a watched "
                 + "directory until SIGTERM/SIGINT (or once, with --once).",
             "Exactly one of: PATH…, --feed/--feeds, --watch, --archive."})
 final class IngestCommand implements Callable<Integer> {
@@ -98,6 +98,10 @@ final class IngestCommand implements Callable<Integer> {
             converter = DurationConverter.class, description = "How often --watch looks into DIR (default ${DEFAULT-VALUE}).")
     Duration scanInterval;
 
+    @Option(names = "--startup-timeout", paramLabel = "S", defaultValue = "60",
+            description = "Seconds to reach the broker and find the raw topic, else exit 3 (default ${DEFAULT-VALUE}).")
+    long startupTimeout;
+
     @Option(names = "--once", description = "Poll each feed once, or scan the watched directory once, then exit.")
     boolean once;
 
@@ -112,9 +116,11 @@ final class IngestCommand implements Callable<Integer> {
         }
         Settings settings = client.settings();
         Topics topics = ClientOptions.topics(settings);
+        // Without this the producer would retry for max.block.ms per send, with a warning per attempt.
+        BrokerCheck.require(settings.kafka(), List.of(topics.raw()), Duration.ofSeconds(startupTimeout));
         if (!paths.isEmpty()) {
             IngestSummary summary = Ingestor.run(settings.kafka(), topics, paths, Clock.systemUTC());
-            System.out.print(summary.render());
+            printSummary(summary);
             return summary.exitCode();
         }
         boolean terminal = System.console() != null;
@@ -150,7 +156,7 @@ final class IngestCommand implements Callable<Integer> {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Ingestor.producerConfig(settings.kafka()))) {
             IngestSummary summary = new Ingestor(producer, topics).archive(archive, Clock.systemUTC(), progress);
             progress.finish();
-            System.out.print(summary.render());
+            printSummary(summary);
             return summary.exitCode();
         }
     }
@@ -168,7 +174,8 @@ final class IngestCommand implements Callable<Integer> {
                 DirectoryWatcher.ScanResult r = watcher.scanOnce();
                 progress.message("ingest --watch: done " + r.done().size() + ", error " + r.error().size()
                         + ", retry " + r.retry().size());
-                return r.retry().isEmpty() ? Newsflow.OK : Newsflow.FAILED;
+                return !r.retry().isEmpty() ? Newsflow.FAILED : r.error().isEmpty() ? Newsflow.OK
+                        : Newsflow.SOME_REJECTED;
             }
             Thread hook = shutdownHook("watch", watcher::stop, closed);
             System.out.println("newsflow ingest watching " + watchDir + "; SIGTERM or Ctrl-C stops it");
@@ -284,6 +291,13 @@ final class IngestCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             // Already shutting down: the hook is running and waits for us.
         }
+    }
+
+    /** Through the command's writer, so whoever runs the command (a test, an embedding tool) sees every rejection. */
+    private void printSummary(IngestSummary summary) {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.print(summary.render());
+        out.flush();
     }
 
     /** "30s", "5m", "1h", "250ms" or ISO-8601 ("PT5M"). */
