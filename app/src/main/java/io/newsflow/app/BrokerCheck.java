@@ -39,8 +39,9 @@ final class BrokerCheck {
             existing = admin.listTopics().names().get(left, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new Newsflow.StartupException("cannot list topics on Kafka at " + bootstrap + " within "
-                    + timeout.toSeconds() + " s", cause);
+            throw new Newsflow.StartupException("cannot list topics on Kafka at " + bootstrap
+                    + (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException
+                    ? " within " + timeout.toSeconds() + " s" : ""), cause);
         }
         for (String topic : topics) {
             if (!existing.contains(topic)) {

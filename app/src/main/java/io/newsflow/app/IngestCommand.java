@@ -116,9 +116,8 @@ final class IngestCommand implements Callable<Integer> {
         }
         Settings settings = client.settings();
         Topics topics = ClientOptions.topics(settings);
-        // Without this the producer would retry for max.block.ms per send, with a warning per attempt.
-        BrokerCheck.require(settings.kafka(), List.of(topics.raw()), Duration.ofSeconds(startupTimeout));
         if (!paths.isEmpty()) {
+            checkBroker(settings, topics);
             IngestSummary summary = Ingestor.run(settings.kafka(), topics, paths, Clock.systemUTC());
             printSummary(summary);
             return summary.exitCode();
@@ -153,6 +152,7 @@ final class IngestCommand implements Callable<Integer> {
         if (!Files.isRegularFile(archive)) {
             throw new Newsflow.StartupException("no such archive file: " + archive, null);
         }
+        checkBroker(settings, topics);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Ingestor.producerConfig(settings.kafka()))) {
             IngestSummary summary = new Ingestor(producer, topics).archive(archive, Clock.systemUTC(), progress);
             progress.finish();
@@ -162,6 +162,10 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private int watch(Settings settings, Topics topics, IngestProgress progress) throws IOException {
+        if (!Files.isDirectory(watchDir)) {
+            throw new Newsflow.StartupException("cannot watch " + watchDir + ": not a directory", null);
+        }
+        checkBroker(settings, topics);
         CountDownLatch closed = new CountDownLatch(1);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Ingestor.producerConfig(settings.kafka()))) {
             DirectoryWatcher watcher;
@@ -204,6 +208,7 @@ final class IngestCommand implements Callable<Integer> {
         FeedFetcher fetcher = new FeedFetcher(Duration.ofSeconds(10).compareTo(requestTimeout) < 0
                 ? Duration.ofSeconds(10) : requestTimeout, requestTimeout);
         FeedParser parser = new FeedParser(fetchPages ? fetcher::page : null);
+        checkBroker(settings, topics);
         CountDownLatch closed = new CountDownLatch(1);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Ingestor.producerConfig(settings.kafka()))) {
             FeedPoller poller = new FeedPoller(fetcher, parser, state, schedule, new Ingestor(producer, topics),
@@ -290,6 +295,19 @@ final class IngestCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // Already shutting down: the hook is running and waits for us.
+        }
+    }
+
+    /**
+     * After the options are known to be good (a usage error never waits for a broker), and before the producer:
+     * without it each send would block for max.block.ms, with a client warning per connection attempt.
+     */
+    private void checkBroker(Settings settings, Topics topics) {
+        try {
+            BrokerCheck.require(settings.kafka(), List.of(topics.raw()), Duration.ofSeconds(startupTimeout));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Newsflow.StartupException("interrupted while checking the broker", e);
         }
     }
 
