@@ -90,6 +90,7 @@ public final class DirectoryWatcher {
         List<Article> batch = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         List<String> failures = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         Set<String> acked = new HashSet<>();
         // Sent in batches as the file is read, so a large JSON Lines file never sits in memory whole.
         new ArticleFiles(clock).readFile(file, item -> {
@@ -98,14 +99,15 @@ public final class DirectoryWatcher {
             } else if (item instanceof SourceItem.Parsed p && ids.add(p.article().id())) {
                 batch.add(p.article());
                 if (batch.size() >= BATCH) {
-                    acked.addAll(publisher.publish(List.copyOf(batch), failures));
+                    acked.addAll(publisher.publish(List.copyOf(batch), failures, refused));
                     batch.clear();
                 }
             }
         });
         if (!batch.isEmpty()) {
-            acked.addAll(publisher.publish(List.copyOf(batch), failures));
+            acked.addAll(publisher.publish(List.copyOf(batch), failures, refused));
         }
+        refused.forEach(r -> rejected.add(new SourceItem.Rejected(file.toString(), "refused by the broker: " + r)));
         progress.published(acked.size());
         progress.errors(rejected.size() + failures.size());
         if (!failures.isEmpty()) {

@@ -21,7 +21,10 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -114,6 +117,15 @@ public final class Ingestor implements ArticlePublisher {
         return new IngestSummary(publishedIds.size(), duplicates[0], rejected, files.skipped(), failed, publishedIds);
     }
 
+    /**
+     * Refusals that no retry can fix: ingest's own size check prevents them, but a news.raw created before it (with
+     * a smaller max.message.bytes) could still refuse a record.
+     */
+    static boolean permanent(Throwable e) {
+        return e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
+                || e instanceof InvalidRecordException;
+    }
+
     /** A send that fails before reaching the producer's buffer (too large, closed) is a failed future, not a throw. */
     private Future<RecordMetadata> send(Article a) {
         try {
@@ -137,6 +149,11 @@ public final class Ingestor implements ArticlePublisher {
 
     @Override
     public Set<String> publish(List<Article> articles, List<String> failures) {
+        return publish(articles, failures, failures);
+    }
+
+    @Override
+    public Set<String> publish(List<Article> articles, List<String> failures, List<String> refused) {
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         for (Article a : articles) {
             sends.add(send(a));
@@ -149,7 +166,7 @@ public final class Ingestor implements ArticlePublisher {
                 sends.get(i).get();
                 acked.add(id);
             } catch (ExecutionException e) {
-                failures.add(id + ": " + e.getCause().getMessage());
+                (permanent(e.getCause()) ? refused : failures).add(id + ": " + e.getCause().getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failures.add(id + ": interrupted");
