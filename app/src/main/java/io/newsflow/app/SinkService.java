@@ -58,10 +58,11 @@ public final class SinkService implements AutoCloseable {
             Path probe = Files.createTempFile(out, ".newsflow-write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            String cause = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
-                    ? fse.getFile() + ": " + fse.getReason()
+            String cause = e instanceof java.nio.file.AccessDeniedException a ? a.getFile() + ": permission denied"
                     : e instanceof java.nio.file.FileAlreadyExistsException f ? f.getFile() + " exists and is not a directory"
-                    : e instanceof java.nio.file.AccessDeniedException a ? a.getFile() + ": permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException n ? n.getFile() + " cannot be created"
+                    : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                    ? fse.getFile() + ": " + fse.getReason()
                     : e.getClass().getSimpleName() + ": " + e.getMessage();
             throw new Newsflow.StartupException("cannot write output directory " + out + ": " + cause, null);
         }

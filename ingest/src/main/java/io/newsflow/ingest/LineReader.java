@@ -28,7 +28,7 @@ public final class LineReader {
     public record Bad(long number, String reason) implements Line {
     }
 
-    /** Receives each line in order; may throw nothing checked, so callers decide what a bad line means. */
+    /** Receives each line in order; what a bad line means (reject, count, stop) is the caller's choice. */
     public interface Sink {
         void accept(Line line);
     }
