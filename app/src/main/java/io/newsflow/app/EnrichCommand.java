@@ -45,6 +45,9 @@ final class EnrichCommand implements Callable<Integer> {
         taxonomy.classifier();
         Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFiles())
                 .withLimits(EnrichSettings.limits(settings));
+        // Streams would report a missing source topic only as an ERROR state; name the fix instead.
+        BrokerCheck.require(settings.kafka(), java.util.List.of(ClientOptions.topics(settings).raw()),
+                java.time.Duration.ofSeconds(stage.startupTimeout));
         StreamsService service = new StreamsService("enrich",
                 EnrichTopology.build(ClientOptions.topics(settings), enricher, EnrichSettings.options(settings)),
                 EnrichTopology.config(settings.kafka(), ClientOptions.topics(settings)));

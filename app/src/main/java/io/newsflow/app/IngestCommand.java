@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Publish articles to news.raw from files, directories (recursively) and JSONL archives "
-                + "(exits 1 when nothing could be published), or continuously from RSS/Atom feeds or a watched "
+                + "(exits 1 when nothing could be published, 4 when some inputs were rejected), or continuously from RSS/Atom feeds or a watched "
                 + "directory until SIGTERM/SIGINT (or once, with --once).",
             "Exactly one of: PATH…, --feed/--feeds, --watch, --archive."})
 final class IngestCommand implements Callable<Integer> {
@@ -98,6 +98,10 @@ final class IngestCommand implements Callable<Integer> {
             converter = DurationConverter.class, description = "How often --watch looks into DIR (default ${DEFAULT-VALUE}).")
     Duration scanInterval;
 
+    @Option(names = "--startup-timeout", paramLabel = "S", defaultValue = "60",
+            description = "Seconds to reach the broker and find the raw topic, else exit 3 (default ${DEFAULT-VALUE}).")
+    long startupTimeout;
+
     @Option(names = "--once", description = "Poll each feed once, or scan the watched directory once, then exit.")
     boolean once;
 
@@ -113,8 +117,9 @@ final class IngestCommand implements Callable<Integer> {
         Settings settings = client.settings();
         Topics topics = ClientOptions.topics(settings);
         if (!paths.isEmpty()) {
+            checkBroker(settings, topics);
             IngestSummary summary = Ingestor.run(settings.kafka(), topics, paths, Clock.systemUTC());
-            System.out.print(summary.render());
+            printSummary(summary);
             return summary.exitCode();
         }
         boolean terminal = System.console() != null;
@@ -147,15 +152,20 @@ final class IngestCommand implements Callable<Integer> {
         if (!Files.isRegularFile(archive)) {
             throw new Newsflow.StartupException("no such archive file: " + archive, null);
         }
+        checkBroker(settings, topics);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Ingestor.producerConfig(settings.kafka()))) {
             IngestSummary summary = new Ingestor(producer, topics).archive(archive, Clock.systemUTC(), progress);
             progress.finish();
-            System.out.print(summary.render());
+            printSummary(summary);
             return summary.exitCode();
         }
     }
 
     private int watch(Settings settings, Topics topics, IngestProgress progress) throws IOException {
+        if (!Files.isDirectory(watchDir)) {
+            throw new Newsflow.StartupException("cannot watch " + watchDir + ": not a directory", null);
+        }
+        checkBroker(settings, topics);
         CountDownLatch closed = new CountDownLatch(1);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Ingestor.producerConfig(settings.kafka()))) {
             DirectoryWatcher watcher;
@@ -168,7 +178,8 @@ final class IngestCommand implements Callable<Integer> {
                 DirectoryWatcher.ScanResult r = watcher.scanOnce();
                 progress.message("ingest --watch: done " + r.done().size() + ", error " + r.error().size()
                         + ", retry " + r.retry().size());
-                return r.retry().isEmpty() ? Newsflow.OK : Newsflow.FAILED;
+                return !r.retry().isEmpty() ? Newsflow.FAILED : r.error().isEmpty() ? Newsflow.OK
+                        : Newsflow.SOME_REJECTED;
             }
             Thread hook = shutdownHook("watch", watcher::stop, closed);
             System.out.println("newsflow ingest watching " + watchDir + "; SIGTERM or Ctrl-C stops it");
@@ -197,6 +208,7 @@ final class IngestCommand implements Callable<Integer> {
         FeedFetcher fetcher = new FeedFetcher(Duration.ofSeconds(10).compareTo(requestTimeout) < 0
                 ? Duration.ofSeconds(10) : requestTimeout, requestTimeout);
         FeedParser parser = new FeedParser(fetchPages ? fetcher::page : null);
+        checkBroker(settings, topics);
         CountDownLatch closed = new CountDownLatch(1);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Ingestor.producerConfig(settings.kafka()))) {
             FeedPoller poller = new FeedPoller(fetcher, parser, state, schedule, new Ingestor(producer, topics),
@@ -284,6 +296,26 @@ final class IngestCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             // Already shutting down: the hook is running and waits for us.
         }
+    }
+
+    /**
+     * After the options are known to be good (a usage error never waits for a broker), and before the producer:
+     * without it each send would block for max.block.ms, with a client warning per connection attempt.
+     */
+    private void checkBroker(Settings settings, Topics topics) {
+        try {
+            BrokerCheck.require(settings.kafka(), List.of(topics.raw()), Duration.ofSeconds(startupTimeout));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Newsflow.StartupException("interrupted while checking the broker", e);
+        }
+    }
+
+    /** Through the command's writer, so whoever runs the command (a test, an embedding tool) sees every rejection. */
+    private void printSummary(IngestSummary summary) {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.print(summary.render());
+        out.flush();
     }
 
     /** "30s", "5m", "1h", "250ms" or ISO-8601 ("PT5M"). */

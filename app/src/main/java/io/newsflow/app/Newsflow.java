@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code newsflow} command: one subcommand a stage, plus the demo and the embedded broker. Exit codes:
- * 0 done, 1 the work failed (nothing published, a stage died), 2 bad usage, 3 could not start (broker unreachable,
- * start-up timed out, bad configuration).
+ * 0 done, 1 the work failed (nothing published, a send failed, a stage died), 2 bad usage, 3 could not start
+ * (broker unreachable, a topic missing, start-up timed out, bad configuration), 4 done but some inputs were rejected
+ * (ingest: every good article was published, each bad one reported).
  */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "Kafka Streams pipeline: news articles in, entities and topic labels out.",
@@ -19,6 +20,7 @@ public final class Newsflow implements Runnable {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
     public static final int CANNOT_START = 3;
+    public static final int SOME_REJECTED = io.newsflow.ingest.IngestSummary.EXIT_SOME_REJECTED;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

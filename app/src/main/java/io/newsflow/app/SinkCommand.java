@@ -44,6 +44,10 @@ final class SinkCommand implements Callable<Integer> {
         client.extraFlags.put(SinkSettings.ROTATE_EVENT_TIME, rotateEventTime);
         client.extraFlags.put(SinkSettings.MAX_WAIT, maxWait);
         Settings settings = client.settings();
+        // Both before the ready file: a sink that cannot write or cannot read must not look healthy.
+        SinkService.checkWritable(out);
+        BrokerCheck.require(settings.kafka(), java.util.List.of(ClientOptions.topics(settings).enriched()),
+                java.time.Duration.ofSeconds(stage.startupTimeout));
         SinkService service = new SinkService(settings.kafka(),
                 SinkTopology.config(settings.kafka(), ClientOptions.topics(settings)),
                 ClientOptions.topics(settings), out, SinkSettings.rotation(settings),

@@ -4,6 +4,8 @@ import io.newsflow.events.Topics;
 import io.newsflow.sink.FileSink;
 import io.newsflow.sink.RotationPolicy;
 import io.newsflow.sink.SinkTopology;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +21,7 @@ public final class SinkService implements AutoCloseable {
     private final StreamsService router;
     private final FileSink files;
     private final Thread filesThread;
+    private final Path out;
     private final AtomicReference<Throwable> filesFailure = new AtomicReference<>();
 
     public SinkService(Map<String, Object> clientConfig, Properties routerConfig, Topics topics, Path out) {
@@ -33,6 +36,7 @@ public final class SinkService implements AutoCloseable {
     public SinkService(Map<String, Object> clientConfig, Properties routerConfig, Topics topics, Path out,
                        RotationPolicy rotation, SinkTopology.Options routing) {
         this.router = new StreamsService("sink-router", SinkTopology.build(topics, routing), routerConfig);
+        this.out = out;
         this.files = new FileSink(clientConfig, topics, out, rotation);
         this.filesThread = new Thread(() -> {
             try {
@@ -44,7 +48,28 @@ public final class SinkService implements AutoCloseable {
         }, "newsflow-sink-files");
     }
 
+    /**
+     * Creates {@code out} if needed and proves a file can be written there, so an unwritable directory stops the
+     * sink at start (exit 3, one line with the path and the cause) rather than in the file thread later.
+     */
+    public static void checkWritable(Path out) {
+        try {
+            Files.createDirectories(out);
+            Path probe = Files.createTempFile(out, ".newsflow-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            String cause = e instanceof java.nio.file.AccessDeniedException a ? a.getFile() + ": permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException f ? f.getFile() + " exists and is not a directory"
+                    : e instanceof java.nio.file.NoSuchFileException n ? n.getFile() + " cannot be created"
+                    : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                    ? fse.getFile() + ": " + fse.getReason()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            throw new Newsflow.StartupException("cannot write output directory " + out + ": " + cause, null);
+        }
+    }
+
     public void start(Duration timeout) throws InterruptedException {
+        checkWritable(out);
         filesThread.start();
         router.start(timeout);
     }

@@ -42,9 +42,10 @@ public final class TopicAdmin {
             for (String name : topics.all(labels, countries)) {
                 if (!existing.contains(name)) {
                     NewTopic topic = new NewTopic(name, partitions, replication);
-                    if (!name.equals(topics.raw())) {
-                        topic.configs(Map.of("max.message.bytes", String.valueOf(StreamsDefaults.MAX_MESSAGE_BYTES)));
-                    }
+                    // news.raw holds only what ingest's size check let through (ArticleSize), so it allows
+                    // exactly that; the enriched and routed topics carry entities on top.
+                    topic.configs(Map.of("max.message.bytes", String.valueOf(name.equals(topics.raw())
+                            ? io.newsflow.events.ArticleSize.MAX_RAW_RECORD_BYTES : StreamsDefaults.MAX_MESSAGE_BYTES)));
                     wanted.add(topic);
                 }
             }

@@ -185,7 +185,7 @@ class ContinuousIngestTest {
         Files.writeString(in.resolve("bad.json"), "{\"title\": \"no body\"}");
         CommandLineTest.Run r = CommandLineTest.run("ingest", "--config", config.toString(), "--watch",
                 in.toString(), "--once");
-        assertEquals(0, r.code(), r.err());
+        assertEquals(Newsflow.SOME_REJECTED, r.code(), "a file went to error/: " + r.err());
         assertTrue(Files.exists(in.resolve("done/good.txt")));
         assertTrue(Files.readString(in.resolve("error/bad.json.reason")).contains("missing field 'body'"));
         assertEquals(1, readAll("watch.raw").size());

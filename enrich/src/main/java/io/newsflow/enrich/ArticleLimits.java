@@ -11,7 +11,8 @@ import io.newsflow.events.TextField;
  * with the reason, so an oversized or binary-laden record can neither stall the stream nor blow up its output.
  */
 public record ArticleLimits(int maxBodyBytes) {
-    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    /** The limit ingest applies before sending, so by default enrich refuses nothing ingest accepted. */
+    public static final int DEFAULT_MAX_BODY_BYTES = io.newsflow.events.ArticleSize.MAX_BODY_BYTES;
     public static final ArticleLimits DEFAULTS = new ArticleLimits(DEFAULT_MAX_BODY_BYTES);
 
     public ArticleLimits {

@@ -2,10 +2,13 @@ package io.newsflow.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.events.Article;
+import io.newsflow.events.ArticleSize;
+import io.newsflow.events.Topics;
 import io.newsflow.events.EventValidation;
 import io.newsflow.events.InvalidEventException;
 import io.newsflow.events.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,12 +26,15 @@ import java.util.stream.Stream;
 
 /**
  * Turns files, directories (recursively, in name order) and JSONL archives into articles. Every input ends as a
- * parsed article or a rejection with a reason; a bad file never stops the others. Inside directories only article
+ * parsed article or a rejection with a reason; a bad file never stops the others, and in JSON Lines a bad line
+ * never stops the good ones (each line is read on its own by {@link LineReader}). Text goes through
+ * {@link ArticleText#clean} before the id is derived, and an article over the {@link ArticleSize} limits is
+ * rejected here, before anything is sent. Inside directories only article
  * files (.txt, .json, .jsonl, .ndjson) are read; other files there (a README, say) are reported as skipped.
  */
 public final class ArticleFiles {
-    /** Files larger than this are rejected rather than read into memory. */
-    public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+    /** .txt and .json files, and JSON Lines lines, larger than this are rejected unread. */
+    public static final int MAX_INPUT_BYTES = ArticleSize.MAX_INPUT_BYTES;
     /** The values {@code published_at_source} may take (an archive dumped from news.raw carries them). */
     static final List<String> PUBLISHED_AT_SOURCES = List.of("feed_published", "feed_updated", "html_meta", "json_ld");
 
@@ -90,10 +96,16 @@ public final class ArticleFiles {
             sink.accept(new SourceItem.Rejected(origin, "unsupported file type (expected .txt, .json, .jsonl)"));
             return;
         }
+        if (kind == Kind.JSONL) {
+            readLines(file, sink);
+            return;
+        }
         String text;
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                sink.accept(new SourceItem.Rejected(origin, "file larger than " + MAX_FILE_BYTES + " bytes"));
+            long size = Files.size(file);
+            if (size > MAX_INPUT_BYTES) {
+                sink.accept(new SourceItem.Rejected(origin, "article too large: file of " + size
+                        + " bytes is over the limit of " + MAX_INPUT_BYTES + " bytes"));
                 return;
             }
             text = decodeUtf8(Files.readAllBytes(file));
@@ -105,18 +117,26 @@ public final class ArticleFiles {
             return;
         }
         Instant now = clock.instant();
-        switch (kind) {
-            case TEXT -> sink.accept(fromText(origin, text, now));
-            case JSON -> sink.accept(fromJson(origin, text, now));
-            case JSONL -> {
-                String[] lines = text.split("\r?\n", -1);
-                for (int i = 0; i < lines.length; i++) {
-                    if (!lines[i].isBlank()) {
-                        sink.accept(fromJson(origin + ":" + (i + 1), lines[i], now));
-                    }
+        sink.accept(kind == Kind.TEXT ? fromText(origin, text, now) : fromJson(origin, text, now));
+    }
+
+    /**
+     * A JSON Lines file, streamed: every line is its own article or its own rejection ("file:LINE"), whatever
+     * the lines around it hold. Blank lines are skipped. An I/O error midway rejects the rest of the file only.
+     */
+    public void readLines(Path file, Consumer<SourceItem> sink) {
+        String origin = file.toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            LineReader.read(in, MAX_INPUT_BYTES, line -> {
+                String where = origin + ":" + line.number();
+                if (line instanceof LineReader.Bad bad) {
+                    sink.accept(new SourceItem.Rejected(where, bad.reason()));
+                } else if (line instanceof LineReader.Text t && !t.text().isBlank()) {
+                    sink.accept(fromJson(where, t.text(), clock.instant()));
                 }
-            }
-            default -> throw new IllegalStateException(kind.name());
+            });
+        } catch (IOException e) {
+            sink.accept(new SourceItem.Rejected(origin, "cannot read: " + e.getMessage()));
         }
     }
 
@@ -130,7 +150,7 @@ public final class ArticleFiles {
     /** A plain-text article in the seed format. */
     public static SourceItem fromText(String origin, String text, Instant ingestedAt) {
         try {
-            ParsedText p = PlainTextArticleParser.parse(text);
+            ParsedText p = PlainTextArticleParser.parse(ArticleText.clean(text));
             return checked(origin, new Article(Article.SCHEMA_VERSION, ArticleIds.of(p.title(), p.body()),
                     p.source() == null ? "unknown" : p.source(), null, p.title(), p.body(), p.caption(), null,
                     ingestedAt, LanguageGuesser.guess(p.title() + "\n" + p.body())));
@@ -160,8 +180,8 @@ public final class ArticleFiles {
             if (version != Article.SCHEMA_VERSION) {
                 return new SourceItem.Rejected(origin, "unsupported schema_version " + node.get("schema_version"));
             }
-            String title = text(node, "title", true);
-            String body = text(node, "body", true);
+            String title = ArticleText.clean(text(node, "title", true));
+            String body = ArticleText.clean(text(node, "body", true));
             String id = text(node, "id", false);
             String source = text(node, "source", false);
             String published = text(node, "published_at", false);
@@ -175,7 +195,7 @@ public final class ArticleFiles {
             Article article = new Article(Article.SCHEMA_VERSION,
                     id == null || id.isBlank() ? ArticleIds.of(title, body) : id,
                     source == null ? "unknown" : source, text(node, "url", false), title, body,
-                    text(node, "caption", false), publishedAt, ingestedAt,
+                    ArticleText.clean(text(node, "caption", false)), publishedAt, ingestedAt,
                     language != null ? language : LanguageGuesser.guess(title + "\n" + body),
                     text(node, "guid", false), publishedAtSource);
             return checked(origin, article);
@@ -188,10 +208,31 @@ public final class ArticleFiles {
 
     private static SourceItem checked(String origin, Article article) {
         try {
-            return new SourceItem.Parsed(origin, EventValidation.validate(article));
+            return new SourceItem.Parsed(origin, accept(article));
         } catch (InvalidEventException e) {
             return new SourceItem.Rejected(origin, e.getMessage());
         }
+    }
+
+    /**
+     * The checks every ingested article passes before it may be sent: the event rules, then the size limits
+     * ({@link ArticleSize}), so a too-large article is a rejection naming the limit, never a failed send.
+     *
+     * @throws InvalidEventException with the reason
+     */
+    public static Article accept(Article article) {
+        EventValidation.validate(article);
+        long body = ArticleSize.utf8Length(article.body());
+        if (body > ArticleSize.MAX_BODY_BYTES) {
+            throw new InvalidEventException("article too large: body of " + body + " bytes is over the limit of "
+                    + ArticleSize.MAX_BODY_BYTES + " bytes");
+        }
+        int value = Topics.ARTICLE_SERDE.toBytes(article).length;
+        if (value > ArticleSize.MAX_RAW_VALUE_BYTES) {
+            throw new InvalidEventException("article too large: " + value + " bytes of JSON is over the limit of "
+                    + ArticleSize.MAX_RAW_VALUE_BYTES + " bytes");
+        }
+        return article;
     }
 
     private static String text(JsonNode node, String field, boolean required) {

@@ -13,4 +13,13 @@ public interface ArticlePublisher {
      * @return the ids acknowledged; only these may be remembered as published
      */
     Set<String> publish(List<Article> articles, List<String> failures);
+
+    /**
+     * As above, but an article the broker refuses for good (too large for the topic, an invalid record) goes to
+     * {@code refused} ("id: reason") instead of {@code failures}: sending it again could never succeed, so a
+     * watcher must not retry it forever.
+     */
+    default Set<String> publish(List<Article> articles, List<String> failures, List<String> refused) {
+        return publish(articles, failures);
+    }
 }

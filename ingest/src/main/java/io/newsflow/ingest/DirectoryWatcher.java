@@ -24,6 +24,8 @@ import java.util.Set;
  * turn a second send into no second event.
  */
 public final class DirectoryWatcher {
+    /** Articles of one file sent together; bounds memory on a large JSON Lines file. */
+    static final int BATCH = 1_000;
     private final Path dir;
     private final Path done;
     private final Path error;
@@ -85,18 +87,27 @@ public final class DirectoryWatcher {
 
     private Outcome handle(Path file) throws IOException {
         List<SourceItem.Rejected> rejected = new ArrayList<>();
-        List<Article> articles = new ArrayList<>();
+        List<Article> batch = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        int duplicates = 0;
+        List<String> failures = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        Set<String> acked = new HashSet<>();
+        // Sent in batches as the file is read, so a large JSON Lines file never sits in memory whole.
         new ArticleFiles(clock).readFile(file, item -> {
             if (item instanceof SourceItem.Rejected r) {
                 rejected.add(r);
             } else if (item instanceof SourceItem.Parsed p && ids.add(p.article().id())) {
-                articles.add(p.article());
+                batch.add(p.article());
+                if (batch.size() >= BATCH) {
+                    acked.addAll(publisher.publish(List.copyOf(batch), failures, refused));
+                    batch.clear();
+                }
             }
         });
-        List<String> failures = new ArrayList<>();
-        Set<String> acked = articles.isEmpty() ? Set.of() : publisher.publish(articles, failures);
+        if (!batch.isEmpty()) {
+            acked.addAll(publisher.publish(List.copyOf(batch), failures, refused));
+        }
+        refused.forEach(r -> rejected.add(new SourceItem.Rejected(file.toString(), "refused by the broker: " + r)));
         progress.published(acked.size());
         progress.errors(rejected.size() + failures.size());
         if (!failures.isEmpty()) {

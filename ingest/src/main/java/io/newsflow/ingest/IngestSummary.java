@@ -2,11 +2,20 @@ package io.newsflow.ingest;
 
 import java.util.List;
 
-/** What one ingest run did ({@code publishedIds} in input order); {@code published == 0} makes the command fail. */
+/**
+ * What one ingest run did ({@code publishedIds} in input order), and its exit code: 1 when nothing was published
+ * or a send failed, 4 when everything good was published but some inputs were rejected, else 0.
+ */
 public record IngestSummary(int published, int duplicates, List<SourceItem.Rejected> rejected,
                             List<String> skipped, List<String> failed, List<String> publishedIds) {
+    /** Done, but some inputs were rejected (the newsflow command's exit code 4). */
+    public static final int EXIT_SOME_REJECTED = 4;
+
     public int exitCode() {
-        return published > 0 ? 0 : 1;
+        if (published == 0 || !failed.isEmpty()) {
+            return 1;
+        }
+        return rejected.isEmpty() ? 0 : EXIT_SOME_REJECTED;
     }
 
     public String render() {

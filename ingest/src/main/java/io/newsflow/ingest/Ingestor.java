@@ -1,14 +1,9 @@
 package io.newsflow.ingest;
 
 import io.newsflow.events.Article;
+import io.newsflow.events.ArticleSize;
 import io.newsflow.events.Topics;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -18,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,6 +21,10 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -61,6 +61,8 @@ public final class Ingestor implements ArticlePublisher {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest");
+        // Ingest rejects larger articles before sending (ArticleSize); news.raw is created to take this much.
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, ArticleSize.MAX_RAW_RECORD_BYTES);
         return p;
     }
 
@@ -71,43 +73,68 @@ public final class Ingestor implements ArticlePublisher {
     }
 
     public IngestSummary ingest(List<Path> inputs, Clock clock) {
+        return ingest(inputs, clock, IngestProgress.silent());
+    }
+
+    /**
+     * The one send path of the run-once modes (PATH… and --archive): items are read as a stream, each article is
+     * sent as soon as it is read, and at most {@link #ARCHIVE_WINDOW} sends are in flight, so inputs of any size
+     * work in bounded memory. An id already sent in this run counts as a duplicate.
+     */
+    public IngestSummary ingest(List<Path> inputs, Clock clock, IngestProgress progress) {
         ArticleFiles files = new ArticleFiles(clock);
-        Set<String> seen = new HashSet<>();
         List<SourceItem.Rejected> rejected = new ArrayList<>();
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
-        List<String> origins = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        List<String> publishedIds = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         int[] duplicates = {0};
+        ArrayDeque<Future<RecordMetadata>> inFlight = new ArrayDeque<>();
+        ArrayDeque<String> inFlightOrigins = new ArrayDeque<>();
+        ArrayDeque<String> inFlightIds = new ArrayDeque<>();
         files.read(inputs, item -> {
             if (item instanceof SourceItem.Rejected r) {
                 rejected.add(r);
-            } else if (item instanceof SourceItem.Parsed p) {
-                if (!seen.add(p.article().id())) {
-                    duplicates[0]++;
-                    return;
-                }
-                sends.add(producer.send(record(p.article())));
-                origins.add(p.origin());
-                ids.add(p.article().id());
+                progress.errors(1);
+                return;
+            }
+            Article a = ((SourceItem.Parsed) item).article();
+            if (!seen.add(a.id())) {
+                duplicates[0]++;
+                progress.duplicates(1);
+                return;
+            }
+            inFlight.add(send(a));
+            inFlightOrigins.add(item.origin());
+            inFlightIds.add(a.id());
+            if (inFlight.size() >= ARCHIVE_WINDOW) {
+                await(inFlight.poll(), inFlightOrigins.poll(), inFlightIds.poll(), publishedIds, failed, progress);
             }
         });
         producer.flush();
-        int published = 0;
-        List<String> failed = new ArrayList<>();
-        List<String> publishedIds = new ArrayList<>();
-        for (int i = 0; i < sends.size(); i++) {
-            try {
-                sends.get(i).get();
-                published++;
-                publishedIds.add(ids.get(i));
-            } catch (ExecutionException e) {
-                failed.add(origins.get(i) + ": " + e.getCause().getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed.add(origins.get(i) + ": interrupted");
-            }
+        while (!inFlight.isEmpty()) {
+            await(inFlight.poll(), inFlightOrigins.poll(), inFlightIds.poll(), publishedIds, failed, progress);
         }
-        return new IngestSummary(published, duplicates[0], rejected, files.skipped(), failed, publishedIds);
+        return new IngestSummary(publishedIds.size(), duplicates[0], rejected, files.skipped(), failed, publishedIds);
+    }
+
+    /**
+     * Refusals that no retry can fix: ingest's own size check prevents them, but a news.raw created before it (with
+     * a smaller max.message.bytes) could still refuse a record.
+     */
+    static boolean permanent(Throwable e) {
+        return e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
+                || e instanceof InvalidRecordException;
+    }
+
+    /** A send that fails before reaching the producer's buffer (too large, closed) is a failed future, not a throw. */
+    private Future<RecordMetadata> send(Article a) {
+        try {
+            return producer.send(record(a));
+        } catch (KafkaException e) {
+            CompletableFuture<RecordMetadata> failed = new CompletableFuture<>();
+            failed.completeExceptionally(e);
+            return failed;
+        }
     }
 
     /** Key = article id, timestamp = ingest time (set explicitly), {@code published_at} header when known. */
@@ -122,9 +149,14 @@ public final class Ingestor implements ArticlePublisher {
 
     @Override
     public Set<String> publish(List<Article> articles, List<String> failures) {
+        return publish(articles, failures, failures);
+    }
+
+    @Override
+    public Set<String> publish(List<Article> articles, List<String> failures, List<String> refused) {
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         for (Article a : articles) {
-            sends.add(producer.send(record(a)));
+            sends.add(send(a));
         }
         producer.flush();
         Set<String> acked = new HashSet<>();
@@ -134,7 +166,7 @@ public final class Ingestor implements ArticlePublisher {
                 sends.get(i).get();
                 acked.add(id);
             } catch (ExecutionException e) {
-                failures.add(id + ": " + e.getCause().getMessage());
+                (permanent(e.getCause()) ? refused : failures).add(id + ": " + e.getCause().getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failures.add(id + ": interrupted");
@@ -144,69 +176,25 @@ public final class Ingestor implements ArticlePublisher {
     }
 
     /**
-     * Backfills a JSON Lines archive, streaming line by line (any size), keeping each line's {@code published_at}.
-     * Lines are read as by {@link ArticleFiles#fromJson}; a bad line is rejected with its line number.
+     * Backfills a JSON Lines archive through the same streamed path as {@link #ingest}, keeping each line's
+     * {@code published_at}; a bad line is rejected with its line number and the lines after it are still sent.
      */
     public IngestSummary archive(Path file, Clock clock, IngestProgress progress) {
-        List<SourceItem.Rejected> rejected = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        List<String> publishedIds = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        int duplicates = 0;
-        ArrayDeque<Future<RecordMetadata>> inFlight = new ArrayDeque<>();
-        ArrayDeque<String> inFlightIds = new ArrayDeque<>();
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                SourceItem item = ArticleFiles.fromJson(file + ":" + n, line, clock.instant());
-                if (item instanceof SourceItem.Rejected r) {
-                    rejected.add(r);
-                    progress.errors(1);
-                    continue;
-                }
-                Article a = ((SourceItem.Parsed) item).article();
-                if (!seen.add(a.id())) {
-                    duplicates++;
-                    progress.duplicates(1);
-                    continue;
-                }
-                inFlight.add(producer.send(record(a)));
-                inFlightIds.add(a.id());
-                if (inFlight.size() >= ARCHIVE_WINDOW) {
-                    await(inFlight.poll(), inFlightIds.poll(), publishedIds, failed, progress);
-                }
-            }
-        } catch (CharacterCodingException e) {
-            rejected.add(new SourceItem.Rejected(file.toString(), "not valid UTF-8 text"));
-        } catch (IOException e) {
-            rejected.add(new SourceItem.Rejected(file.toString(), "cannot read: " + e.getMessage()));
-        }
-        producer.flush();
-        while (!inFlight.isEmpty()) {
-            await(inFlight.poll(), inFlightIds.poll(), publishedIds, failed, progress);
-        }
-        return new IngestSummary(publishedIds.size(), duplicates, rejected, List.of(), failed, publishedIds);
+        return ingest(List.of(file), clock, progress);
     }
 
-    private static void await(Future<RecordMetadata> send, String id, List<String> publishedIds, List<String> failed,
-                              IngestProgress progress) {
+    private static void await(Future<RecordMetadata> send, String origin, String id, List<String> publishedIds,
+                              List<String> failed, IngestProgress progress) {
         try {
             send.get();
             publishedIds.add(id);
             progress.published(1);
         } catch (ExecutionException e) {
-            failed.add(id + ": " + e.getCause().getMessage());
+            failed.add(origin + " (" + id + "): " + e.getCause().getMessage());
             progress.errors(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failed.add(id + ": interrupted");
+            failed.add(origin + " (" + id + "): interrupted");
             progress.errors(1);
         }
     }

@@ -93,6 +93,27 @@ class ArticleFilesTest {
     }
 
     @Test
+    void oneBadLineOrOneHugeArticleCostsNoGoodOne(@TempDir Path dir) throws Exception {
+        Path jsonl = dir.resolve("mixed.jsonl");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("{\"title\":\"One\",\"body\":\"First.\"}\n".getBytes(StandardCharsets.UTF_8));
+        b.writeBytes(new byte[]{'{', '"', 't', (byte) 0xFF, '"', '}', '\n'});
+        b.writeBytes(("{\"title\":\"Big\",\"body\":\"" + "x".repeat(io.newsflow.events.ArticleSize.MAX_BODY_BYTES + 1)
+                + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        b.writeBytes("{\"title\":\"Two\",\"body\":\"Second.\"}".getBytes(StandardCharsets.UTF_8));
+        Files.write(jsonl, b.toByteArray());
+        List<SourceItem> items = read(jsonl);
+        assertEquals("One", ((SourceItem.Parsed) items.get(0)).article().title());
+        assertReject(items.get(1), jsonl + ":2", "not valid UTF-8");
+        assertReject(items.get(2), jsonl + ":3", "article too large: body of 1048577 bytes is over the limit of "
+                + "1048576 bytes");
+        assertEquals("Two", ((SourceItem.Parsed) items.get(3)).article().title());
+        Path big = dir.resolve("big.txt");
+        Files.write(big, new byte[io.newsflow.events.ArticleSize.MAX_INPUT_BYTES + 1]);
+        assertReject(read(big).get(0), big.toString(), "over the limit of " + ArticleFiles.MAX_INPUT_BYTES);
+    }
+
+    @Test
     void badFilesAreRejectedWithNameAndReason(@TempDir Path dir) throws Exception {
         Path binary = dir.resolve("bin.txt");
         Files.write(binary, new byte[]{(byte) 0xC3, (byte) 0x28, 0, (byte) 0xFF});

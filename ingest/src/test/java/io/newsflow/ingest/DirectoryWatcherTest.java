@@ -36,6 +36,38 @@ class DirectoryWatcherTest {
     }
 
     @Test
+    void anArticleTheBrokerRefusesForGoodSendsTheFileToErrorNotToEndlessRetries(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.jsonl"), "{\"id\":\"ok\",\"title\":\"A\",\"body\":\"a\"}\n"
+                + "{\"id\":\"too-big\",\"title\":\"B\",\"body\":\"b\"}\n");
+        ArticlePublisher refusing = new ArticlePublisher() {
+            @Override
+            public Set<String> publish(List<Article> articles, List<String> failures) {
+                throw new AssertionError("the watcher asks for refusals apart");
+            }
+
+            @Override
+            public Set<String> publish(List<Article> articles, List<String> failures, List<String> refused) {
+                Set<String> acked = new HashSet<>();
+                for (Article a : articles) {
+                    if (a.id().equals("too-big")) {
+                        refused.add(a.id() + ": The message is 3000000 bytes when serialized which is larger");
+                    } else {
+                        acked.add(a.id());
+                    }
+                }
+                return acked;
+            }
+        };
+        DirectoryWatcher.ScanResult r = new DirectoryWatcher(dir, refusing, IngestProgress.silent(),
+                Clock.systemUTC()).scanOnce();
+        assertEquals(List.of("a.jsonl"), r.error());
+        assertEquals(List.of(), r.retry());
+        String reason = Files.readString(dir.resolve("error/a.jsonl.reason"));
+        assertTrue(reason.contains("refused by the broker: too-big: The message is 3000000 bytes"), reason);
+        assertTrue(reason.contains("(1 other article(s) of this file were published)"), reason);
+    }
+
+    @Test
     void filesGoToDoneOrToErrorWithAReason(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("a.txt"), "Title A\n\nBody of A.\n");
         Files.writeString(dir.resolve("b.jsonl"), "{\"title\":\"B\",\"body\":\"Body B\","

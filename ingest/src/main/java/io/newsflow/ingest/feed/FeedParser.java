@@ -9,9 +9,10 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import io.newsflow.events.Article;
-import io.newsflow.events.EventValidation;
 import io.newsflow.events.InvalidEventException;
+import io.newsflow.ingest.ArticleFiles;
 import io.newsflow.ingest.ArticleIds;
+import io.newsflow.ingest.ArticleText;
 import io.newsflow.ingest.LanguageGuesser;
 import io.newsflow.ingest.SourceItem;
 import java.io.ByteArrayInputStream;
@@ -122,6 +123,9 @@ public final class FeedParser {
             }
         }
 
+        // The same text rule as files (ArticleText), before the content id is derived from it.
+        title = ArticleText.clean(title);
+        body = ArticleText.clean(body);
         if (title.isBlank() && body.isBlank()) {
             return new SourceItem.Rejected(origin, "item has no title and no text"
                     + (link != null && pageFetcher == null ? " (only a link; --fetch-pages would fetch it)" : ""));
@@ -131,7 +135,7 @@ public final class FeedParser {
         Article article = new Article(Article.SCHEMA_VERSION, id, source, canonical != null ? canonical : link, title,
                 body, null, published, ingestedAt, language, guid, publishedSource);
         try {
-            return new SourceItem.Parsed(origin, EventValidation.validate(article));
+            return new SourceItem.Parsed(origin, ArticleFiles.accept(article));
         } catch (InvalidEventException e) {
             return new SourceItem.Rejected(origin, e.getMessage());
         }

@@ -115,6 +115,23 @@ class FeedPollerTest {
     }
 
     @Test
+    void anOverSizeItemIsRejectedBeforeSendingAndControlCharactersAreStripped() throws Exception {
+        String url = server.url("/big");
+        String huge = "<p>" + "word ".repeat(220_000) + "</p>";
+        server.put("/big", FeedServer.Response.ok(rss(item(1),
+                rssItem("g-big", "Huge story", "http://news.test/big", huge, null),
+                rssItem("g-ctl", "Oil\u009d talks\u009d", "http://news.test/ctl", "<p>Body\u0085 text.</p>", null)),
+                RSS));
+        FeedPoller.PollResult r = poller().poll(url);
+        assertEquals(2, r.published());
+        assertEquals(1, r.errors().size(), r.errors().toString());
+        assertTrue(r.errors().get(0).contains("g-big") && r.errors().get(0).contains("article too large")
+                && r.errors().get(0).contains("over the limit of 1048576 bytes"), r.errors().get(0));
+        assertEquals(List.of("Story 1", "Oil talks"), recorder.titles());
+        assertEquals("Body text.", recorder.published.get(1).body());
+    }
+
+    @Test
     void etagIsSentBackAndA304StopsThere() throws Exception {
         String url = server.url("/etag");
         server.put("/etag", FeedServer.Response.ok(rss(item(1)), RSS).withEtag("\"v1\""));
