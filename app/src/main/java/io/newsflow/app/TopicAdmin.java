@@ -2,6 +2,7 @@ package io.newsflow.app;
 
 import io.newsflow.events.StreamsDefaults;
 import io.newsflow.events.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -64,9 +65,44 @@ public final class TopicAdmin {
                     }
                 }
             }
+            awaitLeaders(admin, created, Duration.ofSeconds(30));
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
         }
         return created;
+    }
+
+    /**
+     * A created topic is usable once every partition has a leader. Returning earlier lets the first producer meet
+     * NOT_LEADER_OR_FOLLOWER; an idempotent producer that then retries a batch the broker did append gets
+     * OUT_OF_ORDER_SEQUENCE until its delivery timeout (seen in IngestEdgesTest on a loaded machine).
+     */
+    static void awaitLeaders(Admin admin, Collection<String> names, Duration timeout)
+            throws InterruptedException, ExecutionException {
+        if (names.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean ready;
+            try {
+                ready = admin.describeTopics(names).allTopicNames().get().values().stream()
+                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null
+                                && !p.leader().isEmpty()));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                ready = false;
+            }
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topics " + names + " have no leader " + timeout.toSeconds()
+                        + " s after their creation");
+            }
+            Thread.sleep(50); // polling the broker's metadata, with a deadline
+        }
     }
 }

@@ -90,6 +90,11 @@ public final class FileSink implements Runnable, AutoCloseable {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-sink-files-dlq");
+        // Dead letters and the offset commit go in one transaction. The group generation (KIP-447) fences a zombie,
+        // so the id only has to be unique; a crashed instance's open transaction is aborted by the broker after
+        // this timeout, which bounds how long a restarted sink waits for the offsets it left pending.
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "newsflow-sink-files-dlq-" + java.util.UUID.randomUUID());
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
         return p;
     }
 
@@ -102,9 +107,13 @@ public final class FileSink implements Runnable, AutoCloseable {
         return deadLettered.get();
     }
 
-    /** A partition's buffered records since its last rotation; {@code next} is the offset to commit after it. */
+    /**
+     * A partition's buffered records since its last rotation; {@code next} is the offset to commit after it, and
+     * {@code deadLetters} the records it dead-letters, sent in the transaction that commits that offset.
+     */
     private static final class Segment {
         final List<JsonlBatchWriter.Item> items = new ArrayList<>();
+        final List<ProducerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
         long openedAtMs;
         long next = -1;
         int records;
@@ -113,6 +122,7 @@ public final class FileSink implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
+            dlqProducer.initTransactions();
             consumer.subscribe(List.of(topics.enriched()), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -150,20 +160,33 @@ public final class FileSink implements Runnable, AutoCloseable {
                     }
                 }
             }
-            for (TopicPartition tp : List.copyOf(segments.keySet())) {
-                flush(tp);
+            if (!abandoned) {
+                for (TopicPartition tp : List.copyOf(segments.keySet())) {
+                    flush(tp);
+                }
             }
         } catch (WakeupException e) {
             if (running.get()) {
                 throw e;
             }
         } finally {
+            if (abandoned) {
+                segments.clear(); // on this thread: the revocation during close then has nothing to flush
+            }
             consumer.close(Duration.ofSeconds(5));
             dlqProducer.close(Duration.ofSeconds(5));
         }
     }
 
+    /** Records read so far (filed, dead-lettered or still buffered). */
+    long seenRecords() {
+        return seen.get();
+    }
+
+    private final AtomicLong seen = new AtomicLong();
+
     private void add(TopicPartition tp, ConsumerRecord<byte[], byte[]> r) {
+        seen.incrementAndGet();
         Segment seg = segments.computeIfAbsent(tp, t -> new Segment());
         EnrichedArticle event = null;
         try {
@@ -173,7 +196,7 @@ public final class FileSink implements Runnable, AutoCloseable {
             }
             Routing.dirs(writer.out(), event);
         } catch (RuntimeException e) {
-            deadLetter(r, e);
+            seg.deadLetters.add(deadLetter(r, e));
             event = null;
         }
         if (seg.records == 0) {
@@ -201,13 +224,28 @@ public final class FileSink implements Runnable, AutoCloseable {
             // Not committed: the segment is written again from the same offset after a restart.
             throw new UncheckedIOException("cannot write sink files under " + writer.out(), e);
         }
-        dlqProducer.flush();
-        consumer.commitSync(Map.of(tp, new OffsetAndMetadata(seg.next)));
+        // Files first (fsynced, named by their first offset, so a replay rewrites the same files); then the dead
+        // letters and the offset in one transaction: a crash before the commit sends neither, and the segment is
+        // processed again, so each dead letter is in news.dlq once.
+        try {
+            dlqProducer.beginTransaction();
+            for (ProducerRecord<byte[], byte[]> dead : seg.deadLetters) {
+                dlqProducer.send(dead);
+            }
+            dlqProducer.sendOffsetsToTransaction(Map.of(tp, new OffsetAndMetadata(seg.next)),
+                    consumer.groupMetadata());
+            dlqProducer.commitTransaction();
+        } catch (org.apache.kafka.common.KafkaException e) {
+            // Not committed: better to stop, and process the segment again after a restart, than to lose it.
+            throw new IllegalStateException("cannot commit the file sink's offsets and dead letters to "
+                    + topics.dlq() + ": " + e.getMessage(), e);
+        }
+        deadLettered.addAndGet(seg.deadLetters.size());
         written.addAndGet(seg.items.size());
         segments.put(tp, new Segment());
     }
 
-    private void deadLetter(ConsumerRecord<byte[], byte[]> r, RuntimeException e) {
+    private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> r, RuntimeException e) {
         LOG.warn("dead-lettering {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
         RecordHeaders headers = new RecordHeaders();
         headers.add("__streams.errors.exception", utf8(e.getClass().getName()));
@@ -215,21 +253,24 @@ public final class FileSink implements Runnable, AutoCloseable {
         headers.add("__streams.errors.topic", utf8(r.topic()));
         headers.add("__streams.errors.partition", utf8(String.valueOf(r.partition())));
         headers.add("__streams.errors.offset", utf8(String.valueOf(r.offset())));
-        try {
-            dlqProducer.send(new ProducerRecord<>(topics.dlq(), null, r.key(), r.value(), headers)).get();
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dead-lettering", ie);
-        } catch (java.util.concurrent.ExecutionException ee) {
-            // Not committed either: better to stop than to lose the record.
-            throw new IllegalStateException("cannot write to the dead-letter topic " + topics.dlq(), ee.getCause());
-        }
-        deadLettered.incrementAndGet();
+        return new ProducerRecord<>(topics.dlq(), null, r.key(), r.value(), headers);
     }
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    /**
+     * Stops the loop without writing or committing what is buffered, as a crash would (tests use it to show that
+     * nothing buffered reaches news.dlq or the committed offsets).
+     */
+    void abandon() {
+        abandoned = true;
+        running.set(false);
+        consumer.wakeup();
+    }
+
+    private volatile boolean abandoned;
 
     /** Stops the loop from another thread; {@link #run()} then closes the clients. */
     @Override
