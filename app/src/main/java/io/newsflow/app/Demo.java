@@ -73,7 +73,7 @@ public final class Demo {
             try (StreamsService enrich = new StreamsService("enrich", EnrichTopology.build(topics, enricher),
                     enrichConfig);
                  SinkService sink = new SinkService(client, SinkTopology.config(streamsClient, topics), topics, out,
-                         DEMO_ROTATION, routing)) {
+                         DEMO_ROTATION, routing).writer("demo")) {
                 enrich.start(Duration.ofSeconds(60));
                 sink.start(Duration.ofSeconds(60));
                 console.printf("enrich and sink running after %.1f s%n", seconds(t0));

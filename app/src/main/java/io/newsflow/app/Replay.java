@@ -227,7 +227,7 @@ final class Replay {
                     sinkClient.put(StreamsConfig.APPLICATION_ID_CONFIG, plan.applicationId() + "-sink-router");
                     sinkClient.put("group.id", plan.applicationId() + "-files");
                     sink = new SinkService(sinkClient, SinkTopology.config(sinkClient, output), output, plan.out(),
-                            Demo.DEMO_ROTATION);
+                            Demo.DEMO_ROTATION).writer("replay");
                     sink.start(Duration.ofSeconds(60));
                 }
                 enrich.start(Duration.ofSeconds(60));

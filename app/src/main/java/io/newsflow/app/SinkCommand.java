@@ -48,6 +48,7 @@ final class SinkCommand implements Callable<Integer> {
         SinkService.checkWritable(out);
         BrokerCheck.require(settings.kafka(), java.util.List.of(ClientOptions.topics(settings).enriched()),
                 java.time.Duration.ofSeconds(stage.startupTimeout));
+        SinkService.claimOutput(settings.kafka(), ClientOptions.topics(settings), out, "sink");
         SinkService service = new SinkService(settings.kafka(),
                 SinkTopology.config(settings.kafka(), ClientOptions.topics(settings)),
                 ClientOptions.topics(settings), out, SinkSettings.rotation(settings),

@@ -2,6 +2,7 @@ package io.newsflow.app;
 
 import io.newsflow.events.Topics;
 import io.newsflow.sink.FileSink;
+import io.newsflow.sink.OutputOwner;
 import io.newsflow.sink.RotationPolicy;
 import io.newsflow.sink.SinkTopology;
 import java.io.IOException;
@@ -22,6 +23,9 @@ public final class SinkService implements AutoCloseable {
     private final FileSink files;
     private final Thread filesThread;
     private final Path out;
+    private final Map<String, Object> clientConfig;
+    private final Topics topics;
+    private String writer = "sink";
     private final AtomicReference<Throwable> filesFailure = new AtomicReference<>();
 
     public SinkService(Map<String, Object> clientConfig, Properties routerConfig, Topics topics, Path out) {
@@ -37,6 +41,8 @@ public final class SinkService implements AutoCloseable {
                        RotationPolicy rotation, SinkTopology.Options routing) {
         this.router = new StreamsService("sink-router", SinkTopology.build(topics, routing), routerConfig);
         this.out = out;
+        this.clientConfig = clientConfig;
+        this.topics = topics;
         this.files = new FileSink(clientConfig, topics, out, rotation);
         this.filesThread = new Thread(() -> {
             try {
@@ -68,8 +74,42 @@ public final class SinkService implements AutoCloseable {
         }
     }
 
+    /** Who this sink writes as, recorded in the output directory ({@code sink}, {@code demo}, {@code replay}). */
+    public SinkService writer(String name) {
+        this.writer = name;
+        return this;
+    }
+
+    /**
+     * Records in {@code out} which cluster and topic its files come from, and refuses (exit 3, naming both) a
+     * directory that another cluster or topic wrote: the file names would clash and replace that run's files.
+     */
+    public static void claimOutput(Map<String, Object> clientConfig, Topics topics, Path out, String writer) {
+        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        config.putIfAbsent(org.apache.kafka.clients.admin.AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        OutputOwner me;
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+            String clusterId = admin.describeCluster().clusterId().get();
+            var topic = admin.describeTopics(java.util.List.of(topics.enriched())).allTopicNames().get()
+                    .get(topics.enriched());
+            me = new OutputOwner(clusterId, topics.enriched(), topic.topicId().toString(), writer);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new Newsflow.StartupException("cannot identify the cluster and topic " + topics.enriched()
+                    + " for " + out + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Newsflow.StartupException("interrupted while identifying the cluster", e);
+        }
+        try {
+            OutputOwner.claim(out, me);
+        } catch (OutputOwner.ForeignDirectoryException e) {
+            throw new Newsflow.StartupException(e.getMessage(), null);
+        }
+    }
+
     public void start(Duration timeout) throws InterruptedException {
         checkWritable(out);
+        claimOutput(clientConfig, topics, out, writer);
         filesThread.start();
         router.start(timeout);
     }

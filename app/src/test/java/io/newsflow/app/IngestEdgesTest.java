@@ -257,4 +257,22 @@ class IngestEdgesTest {
             assertFalse(Files.exists(ready), "no ready file for a sink that cannot write");
         }
     }
+
+    @Test
+    void sinkRefusesADirectoryAnotherClusterWrote(@TempDir Path dir) throws Exception {
+        TopicAdmin.create(KAFKA.clientConfig(), Topics.DEFAULTS, List.of("diplomacy"), Optional.of(1),
+                Optional.of((short) 1));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve(io.newsflow.sink.OutputOwner.FILE), "{\"cluster_id\": \"another-cluster\", "
+                + "\"topic\": \"news.enriched\", \"topic_id\": \"AAAAAAAAAAAAAAAAAAAAAA\", \"writer\": \"sink\"}\n");
+        Path ready = dir.resolve("ready");
+        CommandLineTest.Run r = CommandLineTest.run("sink", "--bootstrap-server", KAFKA.bootstrapServers(),
+                "--out", out.toString(), "--ready-file", ready.toString(), "--startup-timeout", "20");
+        assertEquals(Newsflow.CANNOT_START, r.code(), r.err());
+        assertTrue(r.err().contains("holds files from cluster another-cluster") && r.err().contains("this sink reads "
+                + "cluster "), r.err());
+        assertFalse(Files.exists(ready), "no ready file for a refused directory");
+        assertTrue(Files.readString(out.resolve(io.newsflow.sink.OutputOwner.FILE)).contains("another-cluster"),
+                "the other run's record is left as it was");
+    }
 }
