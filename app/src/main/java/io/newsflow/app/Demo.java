@@ -33,7 +33,7 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class Demo {
     /** What a demo run did, for the summary and for tests. */
     public record Result(int published, int enriched, long deadLettered, Map<String, Integer> perLabel,
-                         long filesWritten, EnrichedArticle example, double seconds) {
+                         long filesWritten, EnrichedArticle example, double seconds, List<EnrichedArticle> events) {
     }
 
     /** Files are cut after 200 ms of quiet so the demo sees them at once; the data-driven rules stay the same. */
@@ -102,8 +102,11 @@ public final class Demo {
                     observer.labelTopicIds().forEach((label, ids) -> perLabel.put(label, ids.size()));
                     EnrichedArticle example = ingest.publishedIds().stream().map(observer.enriched()::get)
                             .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                    List<EnrichedArticle> events = ingest.publishedIds().stream().map(observer.enriched()::get)
+                            .filter(java.util.Objects::nonNull).toList();
                     return new Result(ingest.published(), observer.enriched().size(),
-                            observer.deadLetters().size(), perLabel, sink.files().written(), example, seconds(t0));
+                            observer.deadLetters().size(), perLabel, sink.files().written(), example, seconds(t0),
+                            events);
                 }
             }
         } finally {
@@ -111,16 +114,9 @@ public final class Demo {
         }
     }
 
-    public static void print(Result r, Path out, PrintStream console) {
-        console.println();
-        console.println("== newsflow demo summary ==");
-        console.printf("articles in:      %d%n", r.published());
-        console.printf("enriched:         %d%n", r.enriched());
-        r.perLabel().forEach((label, n) -> console.printf("  label %-10s %d%n", label + ":", n));
-        console.printf("dead-lettered:    %d%n", r.deadLettered());
-        console.printf("written to files: %d (under %s)%n", r.filesWritten(), out.toAbsolutePath().normalize());
-        console.printf("end to end:       %.1f s (broker start included)%n", r.seconds());
-        if (r.example() != null) {
+    /** The summary a newcomer reads, last on the screen; the first article's whole event before it on request. */
+    public static void print(Result r, Path out, PrintStream console, boolean showJson) {
+        if (showJson && r.example() != null) {
             console.println();
             console.println("enriched event of the first article (" + r.example().id() + "):");
             try {
@@ -130,6 +126,31 @@ public final class Demo {
                 throw new UncheckedIOException(e);
             }
         }
+        Path dir = out.toAbsolutePath().normalize();
+        console.println();
+        console.println("== newsflow demo summary ==");
+        console.printf("%-44s %-20s %s%n", "article", "labels", "top entities");
+        for (EnrichedArticle e : r.events()) {
+            String entities = e.entities().stream()
+                    .filter(x -> x.type() != io.newsflow.events.EntityType.MISC)
+                    .sorted(Comparator.comparingInt((io.newsflow.events.Entity x) -> -x.mentions().size()))
+                    .limit(3).map(io.newsflow.events.Entity::name).reduce((a, b) -> a + ", " + b).orElse("");
+            console.printf("%-44s %-20s %s%n", cut(e.title(), 44), cut(String.join(",", e.labels()), 20),
+                    cut(entities, 60));
+        }
+        console.println();
+        console.printf("articles in %d, enriched %d, dead-lettered %d; per label %s%n", r.published(), r.enriched(),
+                r.deadLettered(), r.perLabel());
+        console.printf("files: %d events under %s (enriched/date=.../, topics/<label>/date=.../)%n",
+                r.filesWritten(), dir);
+        console.printf("log:   %s%n", dir.resolve(LogSetup.DEMO_LOG));
+        console.printf("end to end %.1f s, broker start included%s%n", r.seconds(),
+                showJson ? "" : "; --show-json prints the first article's whole event");
+    }
+
+    private static String cut(String s, int n) {
+        String one = s.replace('\n', ' ').strip();
+        return one.length() <= n ? one : one.substring(0, n - 1) + "…";
     }
 
     private static double seconds(long t0) {

@@ -19,6 +19,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--show-json", description = "Also print the first article's whole enriched event.")
+    boolean showJson;
+
     @Option(names = "--timeout", defaultValue = "180", description = "Seconds to wait for the pipeline (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
@@ -37,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
                 countryRouting.resolve(Settings.resolve(null, java.util.Map.of(), java.util.Map.of()));
         Demo.Result result = Demo.run(in, out, Duration.ofSeconds(timeoutSeconds), System.out, taxonomy.file(),
                 taxonomy.modelFiles(), routing);
-        Demo.print(result, out, System.out);
+        Demo.print(result, out, System.out, showJson);
         return Newsflow.OK;
     }
 

@@ -52,7 +52,17 @@ public final class Newsflow implements Runnable {
         return sb.toString();
     }
 
+    @CommandLine.Option(names = "--log-level", scope = CommandLine.ScopeType.INHERIT, paramLabel = "LEVEL",
+            description = "newsflow's log level: trace, debug, info (default), warn, error, off. Also "
+                    + "NEWSFLOW_LOG_LEVEL.")
+    String logLevel;
+
     public static void main(String[] args) {
+        String error = LogSetup.apply(args, System.getenv());
+        if (error != null) {
+            System.err.println("newsflow: " + error);
+            System.exit(USAGE);
+        }
         System.exit(commandLine().execute(args));
     }
 
