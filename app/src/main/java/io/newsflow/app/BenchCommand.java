@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
                 r.tokensPerSecond(), r.articlesPerSecond());
         System.out.printf(Locale.ROOT, "heap: %.0f MB used after GC (model loaded), %.0f MB peak during the run, "
                 + "max heap %d MB%n", r.heapAfterGcMb(), r.peakHeapMb(), rt.maxMemory() / 1048576);
-        return Newsflow.OK;
+        return Exit.OK;
     }
 
     private static List<Article> readText(Path dir) throws java.io.IOException {
@@ -120,6 +120,6 @@ final class BenchCommand implements Callable<Integer> {
                             (double) work / previousWork));
             previousWork = work;
         }
-        return Newsflow.OK;
+        return Exit.OK;
     }
 }

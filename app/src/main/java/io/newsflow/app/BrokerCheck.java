@@ -39,13 +39,13 @@ final class BrokerCheck {
             existing = admin.listTopics().names().get(left, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new Newsflow.StartupException("cannot list topics on Kafka at " + bootstrap
+            throw new StartupException("cannot list topics on Kafka at " + bootstrap
                     + (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException
                     ? " within " + timeout.toSeconds() + " s" : ""), cause);
         }
         for (String topic : topics) {
             if (!existing.contains(topic)) {
-                throw new Newsflow.StartupException("topic " + topic + " does not exist: run `newsflow topics create`"
+                throw new StartupException("topic " + topic + " does not exist: run `newsflow topics create`"
                         + " first (Kafka at " + bootstrap + ")", null);
             }
         }
@@ -58,13 +58,13 @@ final class BrokerCheck {
             String s = server.strip();
             int colon = s.lastIndexOf(':');
             if (s.isEmpty() || colon <= 0) {
-                throw new Newsflow.StartupException("bootstrap server '" + s + "' is not HOST:PORT", null);
+                throw new StartupException("bootstrap server '" + s + "' is not HOST:PORT", null);
             }
             String host = s.substring(0, colon).replace("[", "").replace("]", "");
             try {
                 addresses.add(InetSocketAddress.createUnresolved(host, Integer.parseInt(s.substring(colon + 1))));
             } catch (IllegalArgumentException e) {
-                throw new Newsflow.StartupException("bootstrap server '" + s + "' is not HOST:PORT", null);
+                throw new StartupException("bootstrap server '" + s + "' is not HOST:PORT", null);
             }
         }
         String last = "no answer";
@@ -85,7 +85,7 @@ final class BrokerCheck {
             }
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) {
-                throw new Newsflow.StartupException("cannot reach Kafka at " + bootstrap + " within "
+                throw new StartupException("cannot reach Kafka at " + bootstrap + " within "
                         + timeout.toSeconds() + " s (" + last + ")", null);
             }
             Thread.sleep(Math.min(pause, left));

@@ -28,7 +28,7 @@ final class BrokerCommand implements Callable<Integer> {
         try {
             broker = EmbeddedBroker.start(dataDir, port, java.util.Map.of(), transactionVersion);
         } catch (RuntimeException e) {
-            throw new Newsflow.StartupException("cannot start the broker: " + e.getMessage(), e);
+            throw new StartupException("cannot start the broker: " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -37,6 +37,6 @@ final class BrokerCommand implements Callable<Integer> {
         }, "newsflow-broker-shutdown"));
         System.out.println("broker ready on " + broker.bootstrapServers() + " (data in " + dataDir + "); Ctrl-C stops");
         stopped.await();
-        return Newsflow.OK;
+        return Exit.OK;
     }
 }

@@ -24,7 +24,7 @@ public final class ClientOptions {
         try {
             return Settings.resolve(configFile, System.getenv(), flags);
         } catch (RuntimeException e) {
-            throw new Newsflow.StartupException(e.getMessage(), e);
+            throw new StartupException(e.getMessage(), e);
         }
     }
 

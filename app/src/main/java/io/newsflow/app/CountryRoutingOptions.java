@@ -45,7 +45,7 @@ public final class CountryRoutingOptions {
         try {
             return SinkTopology.Options.countryRouting(codes);
         } catch (InvalidEventException e) {
-            throw new Newsflow.StartupException("bad --countries: " + e.getMessage(), e);
+            throw new StartupException("bad --countries: " + e.getMessage(), e);
         }
     }
 }

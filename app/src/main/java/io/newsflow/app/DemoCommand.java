@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         Demo.Result result = Demo.run(in, out, Duration.ofSeconds(timeoutSeconds), System.out, taxonomy.file(),
                 taxonomy.modelFiles(), routing);
         Demo.print(result, out, System.out, showJson);
-        return Newsflow.OK;
+        return Exit.OK;
     }
 
     /** seeds/ in the working directory, else beside the installed project (set by the ./newsflow script). */

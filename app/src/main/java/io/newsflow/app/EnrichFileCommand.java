@@ -51,6 +51,6 @@ final class EnrichFileCommand implements Callable<Integer> {
         EnrichFile.Summary s = EnrichFile.run(inputs, out, enricher, Clock.systemUTC(), System.err, progressEvery);
         spec.commandLine().getOut().print(s.render(out));
         spec.commandLine().getOut().flush();
-        return s.enriched() == 0 ? Newsflow.FAILED : Newsflow.OK;
+        return s.enriched() == 0 ? Exit.FAILED : Exit.OK;
     }
 }

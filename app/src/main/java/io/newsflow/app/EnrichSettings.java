@@ -17,7 +17,7 @@ final class EnrichSettings {
     static EnrichTopology.Options options(Settings s) {
         String enabled = s.get(DEDUP_ENABLED);
         if (enabled != null && !enabled.equals("true") && !enabled.equals("false")) {
-            throw new Newsflow.StartupException(DEDUP_ENABLED + " must be true or false, not '" + enabled + "'", null);
+            throw new StartupException(DEDUP_ENABLED + " must be true or false, not '" + enabled + "'", null);
         }
         Duration window = EnrichTopology.DEFAULT_DEDUP_WINDOW;
         String w = s.get(DEDUP_WINDOW);
@@ -25,14 +25,14 @@ final class EnrichSettings {
             try {
                 window = Duration.parse(w);
             } catch (DateTimeParseException e) {
-                throw new Newsflow.StartupException(DEDUP_WINDOW + " must be an ISO-8601 duration such as P7D or PT12H,"
+                throw new StartupException(DEDUP_WINDOW + " must be an ISO-8601 duration such as P7D or PT12H,"
                         + " not '" + w + "'", e);
             }
         }
         try {
             return new EnrichTopology.Options(!"false".equals(enabled), window);
         } catch (IllegalArgumentException e) {
-            throw new Newsflow.StartupException(e.getMessage(), e);
+            throw new StartupException(e.getMessage(), e);
         }
     }
 
@@ -44,7 +44,7 @@ final class EnrichSettings {
         try {
             return new ArticleLimits(Integer.parseInt(max));
         } catch (IllegalArgumentException e) {
-            throw new Newsflow.StartupException(MAX_BODY_BYTES + " must be a positive number of bytes, not '" + max
+            throw new StartupException(MAX_BODY_BYTES + " must be a positive number of bytes, not '" + max
                     + "'", e);
         }
     }

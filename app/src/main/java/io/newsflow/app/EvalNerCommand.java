@@ -66,6 +66,6 @@ final class EvalNerCommand implements Callable<Integer> {
         System.out.print(first.scores().report());
         System.out.printf(Locale.ROOT, "speed: %.0f tokens/s on the first pass, %.0f tokens/s best of %d "
                 + "(one thread, tokenisation and canonicalisation included)%n", first.tokensPerSecond(), best, repeat);
-        return Newsflow.OK;
+        return Exit.OK;
     }
 }

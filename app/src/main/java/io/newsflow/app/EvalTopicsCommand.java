@@ -55,7 +55,7 @@ final class EvalTopicsCommand implements Callable<Integer> {
             try {
                 examples.addAll(TopicEvaluation.read(f, classifier.labels()));
             } catch (IllegalArgumentException | IOException e) {
-                throw new Newsflow.StartupException("cannot read " + f + ": " + e.getMessage(), e);
+                throw new StartupException("cannot read " + f + ": " + e.getMessage(), e);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -77,7 +77,7 @@ final class EvalTopicsCommand implements Callable<Integer> {
             out.println("predictions written to " + predictions);
         }
         out.flush();
-        return Newsflow.OK;
+        return Exit.OK;
     }
 
     private int crossValidate(LearnedTopicClassifier classifier, Enricher entities,
@@ -86,7 +86,7 @@ final class EvalTopicsCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cv needs K >= 2");
         }
         if (classifier.model() == null) {
-            throw new Newsflow.StartupException("--cv cross-validates the topic model's setting, and there is no "
+            throw new StartupException("--cv cross-validates the topic model's setting, and there is no "
                     + "topic model: train one with train-topics and give it with --topic-model", null);
         }
         TopicTrainer.Setting setting = TopicTrainer.Setting.parse(classifier.model().info().path("setting")
@@ -107,10 +107,10 @@ final class EvalTopicsCommand implements Callable<Integer> {
             trainer = new TopicTrainer(new TopicFeatures(classifier.taxonomy()), examples, entities::entities,
                     labels, options);
         } catch (IllegalArgumentException e) {
-            throw new Newsflow.StartupException(e.getMessage(), e);
+            throw new StartupException(e.getMessage(), e);
         }
         out.print(trainer.run(null).render());
         out.flush();
-        return Newsflow.OK;
+        return Exit.OK;
     }
 }

@@ -150,7 +150,7 @@ final class IngestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--archive takes a .jsonl or .ndjson file");
         }
         if (!Files.isRegularFile(archive)) {
-            throw new Newsflow.StartupException("no such archive file: " + archive, null);
+            throw new StartupException("no such archive file: " + archive, null);
         }
         checkBroker(settings, topics);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Ingestor.producerConfig(settings.kafka()))) {
@@ -163,7 +163,7 @@ final class IngestCommand implements Callable<Integer> {
 
     private int watch(Settings settings, Topics topics, IngestProgress progress) throws IOException {
         if (!Files.isDirectory(watchDir)) {
-            throw new Newsflow.StartupException("cannot watch " + watchDir + ": not a directory", null);
+            throw new StartupException("cannot watch " + watchDir + ": not a directory", null);
         }
         checkBroker(settings, topics);
         CountDownLatch closed = new CountDownLatch(1);
@@ -172,20 +172,20 @@ final class IngestCommand implements Callable<Integer> {
             try {
                 watcher = new DirectoryWatcher(watchDir, new Ingestor(producer, topics), progress, Clock.systemUTC());
             } catch (IOException e) {
-                throw new Newsflow.StartupException("cannot watch " + watchDir + ": " + e.getMessage(), e);
+                throw new StartupException("cannot watch " + watchDir + ": " + e.getMessage(), e);
             }
             if (once) {
                 DirectoryWatcher.ScanResult r = watcher.scanOnce();
                 progress.message("ingest --watch: done " + r.done().size() + ", error " + r.error().size()
                         + ", retry " + r.retry().size());
-                return !r.retry().isEmpty() ? Newsflow.FAILED : r.error().isEmpty() ? Newsflow.OK
-                        : Newsflow.SOME_REJECTED;
+                return !r.retry().isEmpty() ? Exit.FAILED : r.error().isEmpty() ? Exit.OK
+                        : Exit.SOME_REJECTED;
             }
             Thread hook = shutdownHook("watch", watcher::stop, closed);
             System.out.println("newsflow ingest watching " + watchDir + "; SIGTERM or Ctrl-C stops it");
             watcher.run(scanInterval);
             removeHook(hook);
-            return Newsflow.OK;
+            return Exit.OK;
         } finally {
             closed.countDown();
         }
@@ -203,7 +203,7 @@ final class IngestCommand implements Callable<Integer> {
         try {
             state = FeedState.load(stateFile);
         } catch (IOException e) {
-            throw new Newsflow.StartupException(e.getMessage(), e);
+            throw new StartupException(e.getMessage(), e);
         }
         FeedFetcher fetcher = new FeedFetcher(Duration.ofSeconds(10).compareTo(requestTimeout) < 0
                 ? Duration.ofSeconds(10) : requestTimeout, requestTimeout);
@@ -223,7 +223,7 @@ final class IngestCommand implements Callable<Integer> {
                     failed |= r.status() == FeedPoller.Status.FAILED;
                 }
                 progress.message(progress.line());
-                return failed ? Newsflow.FAILED : Newsflow.OK;
+                return failed ? Exit.FAILED : Exit.OK;
             }
             Thread hook = shutdownHook("feeds", poller::stop, closed);
             System.out.println("newsflow ingest polling " + urls.size() + " feed(s); SIGTERM or Ctrl-C stops it");
@@ -231,10 +231,10 @@ final class IngestCommand implements Callable<Integer> {
                 poller.run(urls);
             } catch (UncheckedIOException e) {
                 System.err.println("newsflow ingest stopped: " + e.getMessage());
-                return Newsflow.FAILED;
+                return Exit.FAILED;
             }
             removeHook(hook);
-            return Newsflow.OK;
+            return Exit.OK;
         } finally {
             closed.countDown();
         }
@@ -252,7 +252,7 @@ final class IngestCommand implements Callable<Integer> {
                     }
                 }
             } catch (IOException e) {
-                throw new Newsflow.StartupException("cannot read feeds file " + feedsFile + ": " + e.getMessage(), e);
+                throw new StartupException("cannot read feeds file " + feedsFile + ": " + e.getMessage(), e);
             }
         }
         for (String url : urls) {
@@ -307,7 +307,7 @@ final class IngestCommand implements Callable<Integer> {
             BrokerCheck.require(settings.kafka(), List.of(topics.raw()), Duration.ofSeconds(startupTimeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Newsflow.StartupException("interrupted while checking the broker", e);
+            throw new StartupException("interrupted while checking the broker", e);
         }
     }
 

@@ -40,23 +40,23 @@ final class Lifecycle {
         try {
             start.start(Duration.ofSeconds(startupSeconds));
         } catch (IllegalStateException e) {
-            throw new Newsflow.StartupException(e.getMessage(), e);
+            throw new StartupException(e.getMessage(), e);
         }
         System.out.println("newsflow " + name + " running; SIGTERM or Ctrl-C stops it");
         if (readyFile != null) {
             try {
                 Files.writeString(readyFile, name + " running\n");
             } catch (IOException e) {
-                throw new Newsflow.StartupException("cannot write ready file " + readyFile + ": " + e.getMessage(), e);
+                throw new StartupException("cannot write ready file " + readyFile + ": " + e.getMessage(), e);
             }
         }
         Throwable failure = await.await();
         deleteReadyFile(readyFile);
         if (failure != null) {
             System.err.println("newsflow " + name + " stopped: " + failure.getMessage());
-            return Newsflow.FAILED;
+            return Exit.FAILED;
         }
-        return Newsflow.OK;
+        return Exit.OK;
     }
 
     /** The ready file tells a container health check that the stage is RUNNING; it goes when the stage stops. */

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code newsflow} command: one subcommand a stage, plus the demo and the embedded broker. Exit codes:
+ * The {@code newsflow} command: one subcommand a stage, plus the demo and the embedded broker. Exit codes ({@link Exit}):
  * 0 done, 1 the work failed (nothing published, a send failed, a stage died), 2 bad usage, 3 could not start
  * (broker unreachable, a topic missing, start-up timed out, bad configuration), 4 done but some inputs were rejected
  * (ingest: every good article was published, each bad one reported).
@@ -16,11 +16,6 @@ import picocli.CommandLine.Command;
             VerifyDeliveryCommand.class, EvalTopicsCommand.class, TrainTopicsCommand.class, EnrichFileCommand.class, TrainNerCommand.class, EvalNerCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Newsflow implements Runnable {
-    public static final int OK = 0;
-    public static final int FAILED = 1;
-    public static final int USAGE = 2;
-    public static final int CANNOT_START = 3;
-    public static final int SOME_REJECTED = io.newsflow.ingest.IngestSummary.EXIT_SOME_REJECTED;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,8 +27,8 @@ public final class Newsflow implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Newsflow());
-        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE
-                : e instanceof StartupException ? CANNOT_START : FAILED);
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? Exit.USAGE
+                : e instanceof StartupException ? Exit.CANNOT_START : Exit.FAILED);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("newsflow " + commandLine.getCommandName() + ": " + describe(e));
             return commandLine.getExitCodeExceptionMapper().getExitCode(e);
@@ -61,15 +56,8 @@ public final class Newsflow implements Runnable {
         String error = LogSetup.apply(args, System.getenv());
         if (error != null) {
             System.err.println("newsflow: " + error);
-            System.exit(USAGE);
+            System.exit(Exit.USAGE);
         }
         System.exit(commandLine().execute(args));
-    }
-
-    /** Could not start: configuration, broker or start-up timeout. Exit code 3. */
-    public static final class StartupException extends RuntimeException {
-        public StartupException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

@@ -64,14 +64,14 @@ final class ReplayCommand implements Callable<Integer> {
             plan = Replay.plan(settings.kafka(), ClientOptions.topics(settings), time(from, "--from"),
                     to == null ? null : time(to, "--to"), suffix, files);
         } catch (IllegalStateException e) {
-            throw new Newsflow.StartupException(e.getMessage(), e);
+            throw new StartupException(e.getMessage(), e);
         }
         taxonomy.classifier();
         Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFiles());
         System.out.print(plan.render(enricher.labels()));
         List<String> leftovers = Replay.leftovers(settings.kafka(), plan, enricher.labels());
         if (!leftovers.isEmpty() && !force) {
-            throw new Newsflow.StartupException("replay suffix '" + suffix + "' was used before and left "
+            throw new StartupException("replay suffix '" + suffix + "' was used before and left "
                     + String.join(", ", leftovers) + ": running again would write every event twice. Add --force "
                     + "to delete them and start afresh, or choose another --output-suffix", null);
         }
@@ -81,7 +81,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (dryRun) {
             System.out.println("dry run: nothing read, nothing written, nothing deleted");
-            return Newsflow.OK;
+            return Exit.OK;
         }
         if (!leftovers.isEmpty()) {
             Replay.reset(settings.kafka(), plan, enricher.labels(), Duration.ofSeconds(60));
@@ -89,7 +89,7 @@ final class ReplayCommand implements Callable<Integer> {
         Replay.Result result = Replay.run(settings.kafka(), plan, enricher, Duration.ofSeconds(timeoutSeconds),
                 System.out);
         System.out.print(result.render());
-        return Newsflow.OK;
+        return Exit.OK;
     }
 
     static Instant time(String value, String option) {

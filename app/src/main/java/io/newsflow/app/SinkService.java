@@ -70,7 +70,7 @@ public final class SinkService implements AutoCloseable {
                     : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
                     ? fse.getFile() + ": " + fse.getReason()
                     : e.getClass().getSimpleName() + ": " + e.getMessage();
-            throw new Newsflow.StartupException("cannot write output directory " + out + ": " + cause, null);
+            throw new StartupException("cannot write output directory " + out + ": " + cause, null);
         }
     }
 
@@ -94,16 +94,16 @@ public final class SinkService implements AutoCloseable {
                     .get(topics.enriched());
             me = new OutputOwner(clusterId, topics.enriched(), topic.topicId().toString(), writer);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new Newsflow.StartupException("cannot identify the cluster and topic " + topics.enriched()
+            throw new StartupException("cannot identify the cluster and topic " + topics.enriched()
                     + " for " + out + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Newsflow.StartupException("interrupted while identifying the cluster", e);
+            throw new StartupException("interrupted while identifying the cluster", e);
         }
         try {
             OutputOwner.claim(out, me);
         } catch (OutputOwner.ForeignDirectoryException e) {
-            throw new Newsflow.StartupException(e.getMessage(), null);
+            throw new StartupException(e.getMessage(), null);
         }
     }
 

@@ -20,7 +20,7 @@ final class SinkSettings {
             return new RotationPolicy(records, duration(s, ROTATE_EVENT_TIME, d.eventTimeBucket()),
                     duration(s, MAX_WAIT, d.maxWait()));
         } catch (IllegalArgumentException e) {
-            throw new Newsflow.StartupException("bad sink rotation setting: " + e.getMessage(), e);
+            throw new StartupException("bad sink rotation setting: " + e.getMessage(), e);
         }
     }
 

@@ -149,7 +149,7 @@ final class SubscribeCommand implements Callable<Integer> {
                 }
             }
         }
-        return Newsflow.OK;
+        return Exit.OK;
     }
 
     /** The line to print, or null when the record does not match (entity and filtered-country reads). */
@@ -187,13 +187,13 @@ final class SubscribeCommand implements Callable<Integer> {
         try {
             return consumer.listTopics(Duration.ofSeconds(30)).containsKey(topic);
         } catch (KafkaException e) {
-            throw new Newsflow.StartupException("cannot list topics: " + e.getMessage(), e);
+            throw new StartupException("cannot list topics: " + e.getMessage(), e);
         }
     }
 
     private void assign(KafkaConsumer<String, byte[]> consumer, String topic) {
         if (!exists(consumer, topic)) {
-            throw new Newsflow.StartupException("topic " + topic + " does not exist (run `newsflow topics create`"
+            throw new StartupException("topic " + topic + " does not exist (run `newsflow topics create`"
                     + (topic.contains("country") ? " --country-routing" : "") + ")", null);
         }
         List<TopicPartition> partitions = new ArrayList<>();

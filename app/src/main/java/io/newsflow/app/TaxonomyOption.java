@@ -35,7 +35,7 @@ public final class TaxonomyOption {
         try {
             return Enricher.topicClassifier(file, models);
         } catch (Taxonomy.InvalidTaxonomyException | LinearTopicModel.InvalidModelException e) {
-            throw new Newsflow.StartupException(e.getMessage(), e);
+            throw new StartupException(e.getMessage(), e);
         }
     }
 
@@ -44,7 +44,7 @@ public final class TaxonomyOption {
         try {
             return Taxonomy.load(file);
         } catch (Taxonomy.InvalidTaxonomyException e) {
-            throw new Newsflow.StartupException(e.getMessage(), e);
+            throw new StartupException(e.getMessage(), e);
         }
     }
 }

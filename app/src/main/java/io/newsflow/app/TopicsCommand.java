@@ -47,7 +47,7 @@ final class TopicsCommand implements Runnable {
                     countryRouting.resolve(settings).countryTopicCodes(), Optional.ofNullable(partitions),
                     Optional.ofNullable(replication));
             System.out.println("topics created: " + (created.isEmpty() ? "none (all existed)" : created));
-            return Newsflow.OK;
+            return Exit.OK;
         }
     }
 
@@ -63,7 +63,7 @@ final class TopicsCommand implements Runnable {
             return TopicAdmin.create(settings.kafka(), ClientOptions.topics(settings), labels, countries, partitions,
                     replication);
         } catch (IllegalStateException e) {
-            throw new Newsflow.StartupException(e.getMessage() + " (bootstrap " + settings.get(Settings.BOOTSTRAP)
+            throw new StartupException(e.getMessage() + " (bootstrap " + settings.get(Settings.BOOTSTRAP)
                     + ")", e);
         }
     }

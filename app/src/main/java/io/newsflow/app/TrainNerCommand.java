@@ -58,6 +58,6 @@ final class TrainNerCommand implements Callable<Integer> {
         if (!devDocs.isEmpty()) {
             System.out.print(NerTrainer.evaluate(model, devDocs).report());
         }
-        return Newsflow.OK;
+        return Exit.OK;
     }
 }

@@ -118,7 +118,7 @@ final class TrainTopicsCommand implements Callable<Integer> {
             try {
                 examples.addAll(TopicEvaluation.read(f, tax.labelIds()));
             } catch (IllegalArgumentException | IOException e) {
-                throw new Newsflow.StartupException("cannot read " + f + ": " + e.getMessage(), e);
+                throw new StartupException("cannot read " + f + ": " + e.getMessage(), e);
             }
         }
         TopicTrainer.Options d = TopicTrainer.Options.defaults();
@@ -136,7 +136,7 @@ final class TrainTopicsCommand implements Callable<Integer> {
         try {
             trainer = new TopicTrainer(new TopicFeatures(tax), examples, entities::entities, wanted, options);
         } catch (IllegalArgumentException e) {
-            throw new Newsflow.StartupException(e.getMessage(), e);
+            throw new StartupException(e.getMessage(), e);
         }
         out.printf(Locale.ROOT, "features in %.1f s; training %s over %d setting(s)%n", (System.nanoTime() - t0) / 1e9,
                 trainer.labels(), options.configs().size() * options.lambdas().length * options.boosts().length);
@@ -147,6 +147,6 @@ final class TrainTopicsCommand implements Callable<Integer> {
                 result.model().featureCount(), result.model().labels().size(), this.out, Files.size(this.out),
                 (System.nanoTime() - t0) / 1e9);
         out.flush();
-        return Newsflow.OK;
+        return Exit.OK;
     }
 }

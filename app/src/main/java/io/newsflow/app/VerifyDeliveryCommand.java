@@ -44,6 +44,6 @@ final class VerifyDeliveryCommand implements Callable<Integer> {
         DeliveryVerifier.Report report = DeliveryVerifier.run(articles, kills, brokerRestarts, seed, work,
                 Duration.ofSeconds(timeoutSeconds), System.out, transactionVersion);
         System.out.print(report.render());
-        return report.lost() == 0 && report.duplicated() == 0 ? Newsflow.OK : Newsflow.FAILED;
+        return report.lost() == 0 && report.duplicated() == 0 ? Exit.OK : Exit.FAILED;
     }
 }

@@ -47,13 +47,13 @@ class CommandLineTest {
 
     @Test
     void badUsageExitsTwo() {
-        assertEquals(Newsflow.USAGE, run("ingest").code(), "ingest needs a path");
-        assertEquals(Newsflow.USAGE, run("sink").code(), "sink needs --out");
-        assertEquals(Newsflow.USAGE, run("no-such-command").code());
-        assertEquals(Newsflow.USAGE, run("subscribe").code(), "subscribe needs --label, --entity or --country");
-        assertEquals(Newsflow.USAGE, run("subscribe", "--label", "a", "--country", "VE").code(), "only one of them");
-        assertEquals(Newsflow.USAGE, run("subscribe", "--country", "Venezuela").code(), "ISO codes only");
-        assertEquals(Newsflow.USAGE, run("subscribe", "--label", "../x").code());
+        assertEquals(Exit.USAGE, run("ingest").code(), "ingest needs a path");
+        assertEquals(Exit.USAGE, run("sink").code(), "sink needs --out");
+        assertEquals(Exit.USAGE, run("no-such-command").code());
+        assertEquals(Exit.USAGE, run("subscribe").code(), "subscribe needs --label, --entity or --country");
+        assertEquals(Exit.USAGE, run("subscribe", "--label", "a", "--country", "VE").code(), "only one of them");
+        assertEquals(Exit.USAGE, run("subscribe", "--country", "Venezuela").code(), "ISO codes only");
+        assertEquals(Exit.USAGE, run("subscribe", "--label", "../x").code());
     }
 
     @Test
@@ -68,10 +68,10 @@ class CommandLineTest {
         assertEquals(0, countries.code(), countries.err());
         assertEquals(java.util.Set.of("news.country.FR", "news.country.VE"), topicNames().stream()
                 .filter(t -> t.startsWith("news.country.")).collect(java.util.stream.Collectors.toSet()));
-        assertEquals(Newsflow.CANNOT_START, run("topics", "create", "--bootstrap-server", bootstrap,
+        assertEquals(Exit.CANNOT_START, run("topics", "create", "--bootstrap-server", bootstrap,
                 "--country-routing", "--countries", "VEN").code(), "country codes are checked before any topic");
         Run missing = run("subscribe", "--bootstrap-server", bootstrap, "--label", "no-such-label");
-        assertEquals(Newsflow.CANNOT_START, missing.code());
+        assertEquals(Exit.CANNOT_START, missing.code());
         assertTrue(missing.err().contains("news.topic.no-such-label does not exist"), missing.err());
 
         Path config = dir.resolve("client.properties");
@@ -80,7 +80,7 @@ class CommandLineTest {
 
         Path bad = dir.resolve("bad.txt");
         Files.writeString(bad, "\n\n");
-        assertEquals(Newsflow.FAILED, run("ingest", "--bootstrap-server", bootstrap, bad.toString()).code(),
+        assertEquals(Exit.FAILED, run("ingest", "--bootstrap-server", bootstrap, bad.toString()).code(),
                 "nothing publishable is a failure");
     }
 
@@ -98,16 +98,16 @@ class CommandLineTest {
         Run dry = run("replay", "--bootstrap-server", bootstrap, "--from", "2020-01-01", "--output-suffix", "x",
                 "--dry-run");
         assertEquals(0, dry.code(), dry.err());
-        assertEquals(Newsflow.USAGE, run("replay", "--bootstrap-server", bootstrap, "--from", "2020-01-01",
+        assertEquals(Exit.USAGE, run("replay", "--bootstrap-server", bootstrap, "--from", "2020-01-01",
                 "--out", "somewhere").code());
-        assertEquals(Newsflow.FAILED, run("replay", "--bootstrap-server", bootstrap, "--from", "yesterday",
+        assertEquals(Exit.FAILED, run("replay", "--bootstrap-server", bootstrap, "--from", "yesterday",
                 "--dry-run").code());
     }
 
     @Test
     void missingConfigFileIsAStartupFailureNamingTheFile() {
         Run r = run("topics", "create", "--config", "/no/such/file.properties");
-        assertEquals(Newsflow.CANNOT_START, r.code());
+        assertEquals(Exit.CANNOT_START, r.code());
         assertTrue(r.err().contains("/no/such/file.properties"), r.err());
     }
 
@@ -116,7 +116,7 @@ class CommandLineTest {
         Path config = dir.resolve("fast-fail.properties");
         Files.writeString(config, "default.api.timeout.ms=2000\nrequest.timeout.ms=1000\n");
         Run r = run("topics", "create", "--bootstrap-server", "127.0.0.1:1", "--config", config.toString());
-        assertEquals(Newsflow.CANNOT_START, r.code());
+        assertEquals(Exit.CANNOT_START, r.code());
         assertTrue(r.err().contains("127.0.0.1:1"), r.err());
     }
 

@@ -144,7 +144,7 @@ class ContinuousIngestTest {
         // Port 1 on loopback: connection refused at once.
         CommandLineTest.Run r = CommandLineTest.run("ingest", "--config", config.toString(), "--feed",
                 "http://127.0.0.1:1/feed.xml", "--once", "--state-file", dir.resolve("s.json").toString());
-        assertEquals(Newsflow.FAILED, r.code());
+        assertEquals(Exit.FAILED, r.code());
         assertEquals(0, readAll("feeds.down").size());
     }
 
@@ -173,7 +173,7 @@ class ContinuousIngestTest {
                 assertNull(rec.headers().lastHeader(Ingestor.PUBLISHED_AT_HEADER));
             }
         }
-        assertEquals(Newsflow.USAGE, CommandLineTest.run("ingest", "--config", config.toString(), "--archive",
+        assertEquals(Exit.USAGE, CommandLineTest.run("ingest", "--config", config.toString(), "--archive",
                 Seeds.seedArticle().toString()).code(), "an archive is JSON Lines");
     }
 
@@ -185,7 +185,7 @@ class ContinuousIngestTest {
         Files.writeString(in.resolve("bad.json"), "{\"title\": \"no body\"}");
         CommandLineTest.Run r = CommandLineTest.run("ingest", "--config", config.toString(), "--watch",
                 in.toString(), "--once");
-        assertEquals(Newsflow.SOME_REJECTED, r.code(), "a file went to error/: " + r.err());
+        assertEquals(Exit.SOME_REJECTED, r.code(), "a file went to error/: " + r.err());
         assertTrue(Files.exists(in.resolve("done/good.txt")));
         assertTrue(Files.readString(in.resolve("error/bad.json.reason")).contains("missing field 'body'"));
         assertEquals(1, readAll("watch.raw").size());
@@ -193,12 +193,12 @@ class ContinuousIngestTest {
 
     @Test
     void modesAreExclusiveAndUrlsChecked(@TempDir Path dir) {
-        assertEquals(Newsflow.USAGE, CommandLineTest.run("ingest", "--feed", "http://a.test/f", "--watch",
+        assertEquals(Exit.USAGE, CommandLineTest.run("ingest", "--feed", "http://a.test/f", "--watch",
                 dir.toString()).code());
-        assertEquals(Newsflow.USAGE, CommandLineTest.run("ingest", "--feed", "ftp://a.test/f", "--once").code());
-        assertEquals(Newsflow.USAGE, CommandLineTest.run("ingest", "--feed", "http://a.test/f", "--min-interval",
+        assertEquals(Exit.USAGE, CommandLineTest.run("ingest", "--feed", "ftp://a.test/f", "--once").code());
+        assertEquals(Exit.USAGE, CommandLineTest.run("ingest", "--feed", "http://a.test/f", "--min-interval",
                 "10m", "--max-interval", "1m").code());
-        assertEquals(Newsflow.USAGE, CommandLineTest.run("ingest", "--feed", "http://a.test/f", "--min-interval",
+        assertEquals(Exit.USAGE, CommandLineTest.run("ingest", "--feed", "http://a.test/f", "--min-interval",
                 "soon").code());
     }
 }

@@ -109,6 +109,6 @@ class EnrichFileCommandTest {
 
         CommandLineTest.Run none = CommandLineTest.run("enrich-file", bad.toString(), "--out",
                 dir.resolve("none.jsonl").toString());
-        assertEquals(Newsflow.FAILED, none.code(), none.out());
+        assertEquals(Exit.FAILED, none.code(), none.out());
     }
 }

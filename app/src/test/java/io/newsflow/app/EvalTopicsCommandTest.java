@@ -69,7 +69,7 @@ class EvalTopicsCommandTest {
                     ? List.of(cmd, "--articles", tax.toString(), "--taxonomy", tax.toString())
                     : List.of(cmd, "--taxonomy", tax.toString());
             CommandLineTest.Run r = CommandLineTest.run(args.toArray(String[]::new));
-            assertEquals(Newsflow.CANNOT_START, r.code(), cmd + ": " + r.err());
+            assertEquals(Exit.CANNOT_START, r.code(), cmd + ": " + r.err());
             assertTrue(r.err().contains("bad.json") && r.err().contains("label 'economy'")
                     && r.err().contains("threshold 2.0 out of range"), r.err());
         }

@@ -144,7 +144,7 @@ class IngestEdgesTest {
 
         CommandLineTest.Run path = CommandLineTest.run("ingest", "--config", config(dir, "edges.path").toString(),
                 file.toString());
-        assertEquals(Newsflow.SOME_REJECTED, path.code(), path.err());
+        assertEquals(Exit.SOME_REJECTED, path.code(), path.err());
         assertTrue(path.out().contains("ingest: published 4, duplicates skipped 0, rejected " + BAD.size()), path.out());
         assertReported(path.out(), file.toString());
         assertGoodOnlyOnce("edges.path");
@@ -153,13 +153,13 @@ class IngestEdgesTest {
         Files.write(tree.resolve("mixed.ndjson"), mixed);
         CommandLineTest.Run directory = CommandLineTest.run("ingest", "--config",
                 config(dir, "edges.dir").toString(), dir.resolve("tree").toString());
-        assertEquals(Newsflow.SOME_REJECTED, directory.code(), directory.err());
+        assertEquals(Exit.SOME_REJECTED, directory.code(), directory.err());
         assertReported(directory.out(), tree.resolve("mixed.ndjson").toString());
         assertGoodOnlyOnce("edges.dir");
 
         CommandLineTest.Run archive = CommandLineTest.run("ingest", "--config",
                 config(dir, "edges.archive").toString(), "--archive", file.toString());
-        assertEquals(Newsflow.SOME_REJECTED, archive.code(), archive.err());
+        assertEquals(Exit.SOME_REJECTED, archive.code(), archive.err());
         assertReported(archive.out(), file.toString());
         assertGoodOnlyOnce("edges.archive");
 
@@ -167,7 +167,7 @@ class IngestEdgesTest {
         Files.write(inbox.resolve("mixed.jsonl"), mixed);
         CommandLineTest.Run watch = CommandLineTest.run("ingest", "--config", config(dir, "edges.watch").toString(),
                 "--watch", inbox.toString(), "--once");
-        assertEquals(Newsflow.SOME_REJECTED, watch.code(), watch.err());
+        assertEquals(Exit.SOME_REJECTED, watch.code(), watch.err());
         String reason = Files.readString(inbox.resolve("error/mixed.jsonl.reason"));
         for (Map.Entry<Integer, String> bad : BAD.entrySet()) {
             assertTrue(reason.contains("line " + bad.getKey() + ": " + bad.getValue()), reason);
@@ -192,7 +192,7 @@ class IngestEdgesTest {
 
         CommandLineTest.Run path = CommandLineTest.run("ingest", "--config", config(dir, "big.path").toString(),
                 files.toString());
-        assertEquals(Newsflow.SOME_REJECTED, path.code(), path.out() + path.err());
+        assertEquals(Exit.SOME_REJECTED, path.code(), path.out() + path.err());
         assertTrue(path.out().contains("rejected " + files.resolve("huge.txt") + ": article too large: file of "),
                 path.out());
         assertTrue(path.out().contains("over the limit of " + ArticleSize.MAX_INPUT_BYTES + " bytes"), path.out());
@@ -204,7 +204,7 @@ class IngestEdgesTest {
 
         CommandLineTest.Run watch = CommandLineTest.run("ingest", "--config", config(dir, "big.watch").toString(),
                 "--watch", inbox.toString(), "--once");
-        assertEquals(Newsflow.SOME_REJECTED, watch.code(), watch.err());
+        assertEquals(Exit.SOME_REJECTED, watch.code(), watch.err());
         assertTrue(Files.readString(inbox.resolve("error/huge.txt.reason")).contains("article too large"));
         assertTrue(Files.readString(inbox.resolve("error/long.txt.reason")).contains("over the limit of "
                 + ArticleSize.MAX_BODY_BYTES + " bytes"));
@@ -225,7 +225,7 @@ class IngestEdgesTest {
         CommandLineTest.Run r = CommandLineTest.run("ingest", "--bootstrap-server", "127.0.0.1:" + port,
                 "--startup-timeout", "3", file.toString());
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-        assertEquals(Newsflow.CANNOT_START, r.code(), r.err());
+        assertEquals(Exit.CANNOT_START, r.code(), r.err());
         assertTrue(seconds < 10, "took " + seconds + " s");
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("cannot reach Kafka at 127.0.0.1:" + port + " within 3 s"), r.err());
@@ -237,7 +237,7 @@ class IngestEdgesTest {
         Files.writeString(config, "topic.raw=not.created.raw\n");
         CommandLineTest.Run r = CommandLineTest.run("enrich", "--bootstrap-server", KAFKA.bootstrapServers(),
                 "--config", config.toString(), "--startup-timeout", "20");
-        assertEquals(Newsflow.CANNOT_START, r.code(), r.err());
+        assertEquals(Exit.CANNOT_START, r.code(), r.err());
         assertTrue(r.err().contains("topic not.created.raw does not exist: run `newsflow topics create` first"),
                 r.err());
     }
@@ -251,7 +251,7 @@ class IngestEdgesTest {
             Path ready = dir.resolve("ready");
             CommandLineTest.Run r = CommandLineTest.run("sink", "--bootstrap-server", KAFKA.bootstrapServers(),
                     "--out", out.toString(), "--ready-file", ready.toString(), "--startup-timeout", "20");
-            assertEquals(Newsflow.CANNOT_START, r.code(), r.err());
+            assertEquals(Exit.CANNOT_START, r.code(), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().contains("cannot write output directory " + out + ": "), r.err());
             assertFalse(Files.exists(ready), "no ready file for a sink that cannot write");
@@ -268,7 +268,7 @@ class IngestEdgesTest {
         Path ready = dir.resolve("ready");
         CommandLineTest.Run r = CommandLineTest.run("sink", "--bootstrap-server", KAFKA.bootstrapServers(),
                 "--out", out.toString(), "--ready-file", ready.toString(), "--startup-timeout", "20");
-        assertEquals(Newsflow.CANNOT_START, r.code(), r.err());
+        assertEquals(Exit.CANNOT_START, r.code(), r.err());
         assertTrue(r.err().contains("holds files from cluster another-cluster") && r.err().contains("this sink reads "
                 + "cluster "), r.err());
         assertFalse(Files.exists(ready), "no ready file for a refused directory");

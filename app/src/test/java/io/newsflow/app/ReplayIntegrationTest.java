@@ -70,7 +70,7 @@ class ReplayIntegrationTest {
         CommandLineTest.Run refused = CommandLineTest.run("replay", "--bootstrap-server",
                 KAFKA.bootstrapServers(), "--from", before.toString(), "--output-suffix", "a", "--out",
                 dir.resolve("a").toString());
-        assertEquals(Newsflow.CANNOT_START, refused.code(), refused.out() + refused.err());
+        assertEquals(Exit.CANNOT_START, refused.code(), refused.out() + refused.err());
         assertTrue(refused.err().contains("--force") && refused.err().contains("news.enriched.a"), refused.err());
         // ... and with --force it starts afresh: the same events once more, not twice as many.
         Replay.reset(client, again, enricher.labels(), Duration.ofMinutes(1));

@@ -79,7 +79,7 @@ class SaslSecurityTest {
     void wrongCredentialsFailFastNamingTheCauseWithoutThePassword() throws Exception {
         Path bad = config("bad", WRONG);
         Outcome topics = runChild("topics-bad", List.of("topics", "create", "--config", bad.toString()));
-        assertEquals(Newsflow.CANNOT_START, topics.exit(), topics.output());
+        assertEquals(Exit.CANNOT_START, topics.exit(), topics.output());
         assertTrue(topics.output().toLowerCase().contains("authentication failed"), topics.output());
         assertTrue(topics.seconds() < 20, "fails fast, not after the API timeout: " + topics.seconds() + " s");
         assertFalse(topics.output().contains(WRONG), "password leaked: " + topics.output());
@@ -87,7 +87,7 @@ class SaslSecurityTest {
         Outcome ingest = runChild("ingest-bad", List.of("ingest", "--config", bad.toString(),
                 Seeds.seedArticle().toString()));
         // Ingest checks the broker at start, so refused credentials are "could not start", as for topics.
-        assertEquals(Newsflow.CANNOT_START, ingest.exit(), ingest.output());
+        assertEquals(Exit.CANNOT_START, ingest.exit(), ingest.output());
         assertTrue(ingest.output().toLowerCase().contains("authentication failed"), ingest.output());
         assertFalse(ingest.output().contains(WRONG), "password leaked: " + ingest.output());
     }

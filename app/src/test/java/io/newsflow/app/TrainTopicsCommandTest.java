@@ -73,7 +73,7 @@ class TrainTopicsCommandTest {
         Files.writeString(bad, "this is not a model");
         CommandLineTest.Run r = CommandLineTest.run("eval-topics", "--topic-model", bad.toString(), "--articles",
                 bad.toString());
-        assertEquals(Newsflow.CANNOT_START, r.code(), r.err());
+        assertEquals(Exit.CANNOT_START, r.code(), r.err());
         assertTrue(r.err().contains("bad-model.tsv.gz") && r.err().contains("not a gzipped model file"), r.err());
     }
 
@@ -81,7 +81,7 @@ class TrainTopicsCommandTest {
     void aLabelOutsideTheTaxonomyIsAUsageError(@TempDir Path dir) throws Exception {
         CommandLineTest.Run r = CommandLineTest.run("train-topics", "--labels", "harvest", "--train",
                 example("harvest.jsonl").toString(), "--out", dir.resolve("m.tsv.gz").toString());
-        assertEquals(Newsflow.USAGE, r.code(), r.err());
+        assertEquals(Exit.USAGE, r.code(), r.err());
         assertTrue(r.err().contains("label 'harvest' is not in the taxonomy"), r.err());
     }
 }
