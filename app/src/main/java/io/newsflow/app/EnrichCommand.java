@@ -26,7 +26,7 @@ final class EnrichCommand implements Callable<Integer> {
     boolean noDedup;
 
     @Option(names = "--dedup-window", paramLabel = "DURATION",
-            description = "How long an enriched id is remembered, ISO-8601 (default P7D). Setting: newsflow.dedup.window.")
+            description = "How long an enriched id is remembered: 7d, 12h or ISO-8601 (default P7D). Setting: newsflow.dedup.window.")
     String dedupWindow;
 
     @Option(names = "--max-body-bytes", paramLabel = "N",

@@ -3,7 +3,6 @@ package io.newsflow.app;
 import io.newsflow.enrich.ArticleLimits;
 import io.newsflow.enrich.EnrichTopology;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 
 /** The enrich stage's own settings, read from the layered {@link Settings} with a clear error for bad values. */
 final class EnrichSettings {
@@ -23,10 +22,9 @@ final class EnrichSettings {
         String w = s.get(DEDUP_WINDOW);
         if (w != null) {
             try {
-                window = Duration.parse(w);
-            } catch (DateTimeParseException e) {
-                throw new StartupException(DEDUP_WINDOW + " must be an ISO-8601 duration such as P7D or PT12H,"
-                        + " not '" + w + "'", e);
+                window = Durations.parse(w, DEDUP_WINDOW);
+            } catch (IllegalArgumentException e) {
+                throw new StartupException(e.getMessage(), e);
             }
         }
         try {

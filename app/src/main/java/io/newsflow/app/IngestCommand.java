@@ -318,29 +318,13 @@ final class IngestCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** "30s", "5m", "1h", "250ms" or ISO-8601 ("PT5M"). */
+    /** The shared duration forms ({@link Durations}). */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        private final Durations.Converter shared = new Durations.Converter();
+
         @Override
         public Duration convert(String value) {
-            String v = value.strip().toLowerCase(Locale.ROOT);
-            try {
-                if (v.startsWith("pt") || v.startsWith("p")) {
-                    return Duration.parse(value.strip().toUpperCase(Locale.ROOT));
-                }
-                if (v.endsWith("ms")) {
-                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-                }
-                long n = Long.parseLong(v.substring(0, v.length() - 1));
-                return switch (v.charAt(v.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(n);
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 'h' -> Duration.ofHours(n);
-                    default -> throw new NumberFormatException();
-                };
-            } catch (RuntimeException e) {
-                throw new CommandLine.TypeConversionException("not a duration: '" + value
-                        + "' (use 30s, 5m, 1h, 250ms or PT5M)");
-            }
+            return shared.convert(value);
         }
     }
 }

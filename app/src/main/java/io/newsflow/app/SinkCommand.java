@@ -29,12 +29,12 @@ final class SinkCommand implements Callable<Integer> {
     Integer rotateRecords;
 
     @Option(names = "--rotate-event-time", paramLabel = "DURATION",
-            description = "Within a segment, one file per event-time bucket of this size, ISO-8601 (default P1D). "
+            description = "Within a segment, one file per event-time bucket of this size: 1d, 6h or ISO-8601 (default P1D). "
                     + "Setting: newsflow.sink.rotate.event.time.")
     String rotateEventTime;
 
     @Option(names = "--max-wait", paramLabel = "DURATION",
-            description = "Cut files once the oldest buffered record waited this long, ISO-8601 (default PT5S). "
+            description = "Cut files once the oldest buffered record waited this long: 5s, 500ms or ISO-8601 (default PT5S). "
                     + "Setting: newsflow.sink.max.wait.")
     String maxWait;
 

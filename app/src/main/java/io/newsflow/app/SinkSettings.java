@@ -2,7 +2,6 @@ package io.newsflow.app;
 
 import io.newsflow.sink.RotationPolicy;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 
 /** The sink stage's own settings, read from the layered {@link Settings} with a clear error for bad values. */
 final class SinkSettings {
@@ -29,10 +28,6 @@ final class SinkSettings {
         if (v == null) {
             return fallback;
         }
-        try {
-            return Duration.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT1H, not '" + v + "'");
-        }
+        return Durations.parse(v, key);
     }
 }
