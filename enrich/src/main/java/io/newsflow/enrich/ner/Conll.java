@@ -122,14 +122,29 @@ public final class Conll {
         throw new IllegalArgumentException("unknown CoNLL type " + type);
     }
 
+    /** CoNLL-2003 format: space-separated columns, the token first and the tag last. */
     public static List<Doc> read(Path file) throws IOException {
+        return read(file, false);
+    }
+
+    /**
+     * The CoNLL-U-like layout of the Wikigold release: {@code index<TAB>token<TAB>tag}, IOB2 tags, documents split
+     * at a {@code -DOCSTART-} token.
+     */
+    public static List<Doc> readConllu(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    private static List<Doc> read(Path file, boolean tabbed) throws IOException {
         List<Doc> docs = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
         boolean newSentence = true;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.startsWith("-DOCSTART-")) {
+            String[] cols = tabbed ? line.split("\t") : line.split(" ");
+            String token = tabbed && cols.length >= 3 ? cols[1] : cols[0];
+            if (token.equals("-DOCSTART-")) {
                 if (!tokens.isEmpty()) {
                     docs.add(new Doc(tokens, tags, starts));
                 }
@@ -143,12 +158,11 @@ public final class Conll {
                 newSentence = true;
                 continue;
             }
-            String[] cols = line.split(" ");
             if (newSentence) {
                 starts.add(tokens.size());
                 newSentence = false;
             }
-            tokens.add(cols[0]);
+            tokens.add(token);
             tags.add(cols[cols.length - 1]);
         }
         if (!tokens.isEmpty()) {

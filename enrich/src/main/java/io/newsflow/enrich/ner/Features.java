@@ -19,12 +19,47 @@ public final class Features {
     final PhraseTable trainNames;
     /** Per word (hashed): bit 0-3 = how often the training corpus capitalises it, in four buckets. */
     final PhraseTable caseProfile;
+    final BrownClusters clusters;
 
     Features(int bits, PhraseTable gazetteer, PhraseTable trainNames, PhraseTable caseProfile) {
+        this(bits, gazetteer, trainNames, caseProfile, BrownClusters.empty());
+    }
+
+    Features(int bits, PhraseTable gazetteer, PhraseTable trainNames, PhraseTable caseProfile,
+             BrownClusters clusters) {
         this.bits = bits;
         this.gazetteer = gazetteer;
         this.trainNames = trainNames;
         this.caseProfile = caseProfile;
+        this.clusters = clusters;
+        clusterBuckets = clusterBuckets();
+    }
+
+    /** Window positions of the cluster features: the word and two neighbours each side. */
+    static final int CLUSTER_WINDOW = 5;
+
+    /**
+     * Bucket ids of every cluster feature, [(position * (clusters + 2) + slot) * prefixes + k], where slot 0 is the
+     * sentence edge, slot 1 a word without cluster and slot c + 2 cluster c: computed once, so tagging pays one
+     * array read a feature instead of a hash.
+     */
+    final int[] clusterBuckets;
+
+    private int[] clusterBuckets() {
+        int np = BrownClusters.PREFIXES.length;
+        int nc = clusters.prefixHashes.length / np;
+        int[] out = new int[CLUSTER_WINDOW * (nc + 2) * np];
+        for (int d = 0; d < CLUSTER_WINDOW; d++) {
+            int template = 50 + d * np;
+            for (int slot = 0; slot < nc + 2; slot++) {
+                for (int k = 0; k < np; k++) {
+                    long value = slot == 0 ? (d < 2 ? PAD_LEFT : PAD_RIGHT) : slot == 1 ? 0
+                            : clusters.prefixHashes[(slot - 2) * np + k];
+                    out[(d * (nc + 2) + slot) * np + k] = bucket(template + k, value);
+                }
+            }
+        }
+        return out;
     }
 
     /** Lower case without allocating when the word has no upper-case letter. */
@@ -189,6 +224,10 @@ public final class Features {
             shortH[i] = shape(t.words[i], true);
         }
         boolean[] headline = allCapsSentences(t);
+        int[] cluster = new int[n];
+        for (int i = 0; i < n; i++) {
+            cluster[i] = clusters.lookup(t.words[i], lower[i], headline[i]);
+        }
         int[] gaz = new int[n];
         int i0 = 0;
         while (i0 < n) {
@@ -209,7 +248,7 @@ public final class Features {
                 sentStart = i;
                 sentEnd = t.sentenceEnd(i);
             }
-            if (p + 64 > ids.length) {
+            if (p + 128 > ids.length) {
                 ids = java.util.Arrays.copyOf(ids, ids.length * 2);
             }
             String w = t.words[i];
@@ -263,9 +302,35 @@ public final class Features {
                 ids[p++] = bucket(32, (profile == 0 ? 0 : Integer.numberOfTrailingZeros(profile) + 1) * 8L + context * 2
                         + (capitalised(w) ? 1 : 0));
             }
+            p = clusterFeatures(cluster, i, sentStart, sentEnd, ids, p);
             offsets[i + 1] = p;
         }
         return new Seq(t, lower, headline, ids, offsets);
+    }
+
+    /**
+     * Path prefixes of the clusters of the word and its two neighbours each side (within the sentence); a word the
+     * clusters lack gives one "unknown" feature for its position.
+     */
+    private int clusterFeatures(int[] cluster, int i, int sentStart, int sentEnd, int[] ids, int p) {
+        if (clusters.size() == 0) {
+            return p;
+        }
+        int np = BrownClusters.PREFIXES.length;
+        int stride = (clusters.prefixHashes.length / np + 2) * np;
+        for (int d = 0; d < CLUSTER_WINDOW; d++) {
+            int j = i + d - 2;
+            int slot = j < sentStart || j >= sentEnd ? 0 : cluster[j] + 2;
+            int base = d * stride + slot * np;
+            if (slot <= 1) {
+                ids[p++] = clusterBuckets[base];
+            } else {
+                for (int k = 0; k < np; k++) {
+                    ids[p++] = clusterBuckets[base + k];
+                }
+            }
+        }
+        return p;
     }
 
     /** Template ids of the features that depend on the tags given earlier in the same document. */

@@ -22,7 +22,7 @@ public final class NerModel {
     public static final String[] TYPES = {"PER", "ORG", "LOC", "MISC"};
     static final int T = TAGS.length;
     static final String MAGIC = "newsflow-ner";
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     final String name;
     final Features features;
@@ -224,6 +224,8 @@ public final class NerModel {
             // Names and words from the training data are stored as hashes only (research-only data: no text).
             features.trainNames.write(out);
             features.caseProfile.write(out);
+            // Clusters are public data shipped beside the model: the model names the resource, not the words.
+            out.writeUTF(features.clusters.resource);
             for (float v : transitions) {
                 out.writeFloat(v);
             }
@@ -265,6 +267,7 @@ public final class NerModel {
             int bits = in.readInt();
             PhraseTable trainTable = PhraseTable.read(in);
             PhraseTable caseProfile = PhraseTable.read(in);
+            BrownClusters clusters = BrownClusters.resource(in.readUTF());
             float[] transitions = new float[(T + 1) * T];
             for (int i = 0; i < transitions.length; i++) {
                 transitions[i] = in.readFloat();
@@ -277,7 +280,8 @@ public final class NerModel {
                 pos += readVarInt(in);
                 weights[pos] = in.readShort() * scale;
             }
-            return new NerModel(name, new Features(bits, gazetteer, trainTable, caseProfile), weights, transitions);
+            return new NerModel(name, new Features(bits, gazetteer, trainTable, caseProfile, clusters),
+                    weights, transitions);
         }
     }
 
