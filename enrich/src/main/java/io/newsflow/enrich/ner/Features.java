@@ -148,9 +148,27 @@ public final class Features {
     /** Document-wide facts the tagger learns from: how each word is cased where case tells something. */
     public static final class Doc {
         final Map<String, Integer> casing = new HashMap<>();
-        /** Entity type (1..4, 0 for outside) the tagger gave each capitalised word earlier in the document. */
-        final Map<String, Integer> labelOfWord = new HashMap<>();
+        /** How often the tagger gave each capitalised word each type (1..4, 0 for outside) earlier on. */
+        final Map<String, int[]> labelOfWord = new HashMap<>();
         final Map<String, Integer> labelOfLower = new HashMap<>();
+
+        /**
+         * The type most often given (ties to the lower index), and whether the earlier mentions disagreed: one
+         * slip early in a document should not outvote the mentions after it.
+         */
+        static int summary(int[] history) {
+            int best = 0;
+            int kinds = 0;
+            for (int k = 0; k < history.length; k++) {
+                if (history[k] > history[best]) {
+                    best = k;
+                }
+                if (history[k] > 0) {
+                    kinds++;
+                }
+            }
+            return best * 2 + (kinds > 1 ? 1 : 0);
+        }
 
         static Doc of(List<TokenizedText> texts) {
             Doc d = new Doc();

@@ -117,9 +117,9 @@ public final class NerModel {
                 int d2 = -1;
                 String word = seq.text.words[tok];
                 if (Character.isUpperCase(word.charAt(0))) {
-                    Integer type = doc.labelOfWord.get(word);
-                    if (type != null) {
-                        d1 = features.memoryWord(type);
+                    int[] history = doc.labelOfWord.get(word);
+                    if (history != null) {
+                        d1 = features.memoryWord(Features.Doc.summary(history));
                     }
                     if (seq.headline[tok] || seq.text.sentenceStarts[tok]) {
                         Integer lt = doc.labelOfLower.get(seq.lower[tok]);
@@ -187,7 +187,7 @@ public final class NerModel {
                     continue;
                 }
                 int type = typeOf(tags[i]);
-                doc.labelOfWord.put(word, type);
+                doc.labelOfWord.computeIfAbsent(word, k -> new int[5])[type]++;
                 if (!seq.headline[i] && !seq.text.sentenceStarts[i]) {
                     doc.labelOfLower.put(seq.lower[i], type);
                 }
