@@ -170,12 +170,26 @@ public final class Features {
             return best * 2 + (kinds > 1 ? 1 : 0);
         }
 
+        /** The neighbours of every occurrence of each capitalised word (by lower case) anywhere in the document. */
+        final Map<String, Contexts> contexts = new HashMap<>();
+
         static Doc of(List<TokenizedText> texts) {
             Doc d = new Doc();
             for (TokenizedText t : texts) {
                 boolean[] caps = allCapsSentences(t);
+                int sentStart = 0;
+                int sentEnd = t.size > 0 ? t.sentenceEnd(0) : 0;
                 for (int i = 0; i < t.size; i++) {
+                    if (i == sentEnd) {
+                        sentStart = i;
+                        sentEnd = t.sentenceEnd(i);
+                    }
                     String w = t.words[i];
+                    if (Character.isUpperCase(w.charAt(0))) {
+                        Contexts c = d.contexts.computeIfAbsent(lower(w), k -> new Contexts());
+                        c.add(0, i > sentStart ? contextHash(t.words[i - 1]) : PAD_LEFT);
+                        c.add(1, i + 1 < sentEnd ? contextHash(t.words[i + 1]) : PAD_RIGHT);
+                    }
                     if (t.sentenceStarts[i] || caps[i] || !Character.isLetter(w.charAt(0))) {
                         continue;
                     }
@@ -184,6 +198,38 @@ public final class Features {
             }
             return d;
         }
+    }
+
+    /**
+     * The distinct left and right neighbours of a word's occurrences, at most {@link #MAX} each: a name seen once
+     * after "Mr" or before "2" (a score) says so for all its mentions, headlines included.
+     */
+    static final class Contexts {
+        static final int MAX = 6;
+        final long[][] seen = new long[2][MAX];
+        final int[] count = new int[2];
+
+        void add(int side, long h) {
+            for (int k = 0; k < count[side]; k++) {
+                if (seen[side][k] == h) {
+                    return;
+                }
+            }
+            if (count[side] < MAX) {
+                seen[side][count[side]++] = h;
+            }
+        }
+    }
+
+    /** A neighbour as context: numbers by their shape ("2" and "3" alike), words by their lower case. */
+    static long contextHash(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isDigit(w.charAt(i))) {
+                return shape(w, true) * 31 + 1;
+            }
+        }
+        String l = lower(w);
+        return l.hashCode() * 0x9E3779B97F4A7C15L + l.length();
     }
 
     /** A token is in a headline-like sentence when most of that sentence's words are in capitals. */
@@ -312,6 +358,14 @@ public final class Features {
                 g &= g - 1;
                 ids[p++] = bucket(29, bit);
                 ids[p++] = bucket(30, bit * 64L + (shortH[i] & 63) * 4 + context);
+            }
+            if (Character.isUpperCase(w.charAt(0))) {
+                Contexts c = doc.contexts.get(lw);
+                for (int side = 0; c != null && side < 2; side++) {
+                    for (int k = 0; k < c.count[side]; k++) {
+                        ids[p++] = bucket(35 + side, c.seen[side][k]);
+                    }
+                }
             }
             if (Character.isLetter(w.charAt(0))) {
                 Integer cased = doc.casing.get(lw);
