@@ -205,7 +205,7 @@ public final class Features {
      * after "Mr" or before "2" (a score) says so for all its mentions, headlines included.
      */
     static final class Contexts {
-        static final int MAX = 6;
+        static final int MAX = 3;
         final long[][] seen = new long[2][MAX];
         final int[] count = new int[2];
 
@@ -397,7 +397,9 @@ public final class Features {
             if (slot <= 1) {
                 ids[p++] = clusterBuckets[base];
             } else {
-                for (int k = 0; k < np; k++) {
+                // Two words away, the 6-bit class and the whole cluster carry what the other prefixes would.
+                boolean far = d == 0 || d == CLUSTER_WINDOW - 1;
+                for (int k = far ? 1 : 0; k < np; k += far ? 2 : 1) {
                     ids[p++] = clusterBuckets[base + k];
                 }
             }

@@ -76,8 +76,9 @@ class BrownClustersTest {
         int[] c = clusterIds("Mr Ambe saw Quito", 1);
         assertArrayEquals(a, b);
         assertNotEquals(Arrays.toString(a), Arrays.toString(c));
-        // Sentence edge, "Mr" and "Ambe" (unknown) give one feature each, "said" and "Lima" four each.
-        assertEquals(1 + 1 + 1 + 4 + 4, a.length);
+        // Sentence edge, "Mr" and "Ambe" (unknown) give one feature each, "said" next to it four prefixes, "Lima"
+        // two words away two (the 6-bit prefix and the whole path).
+        assertEquals(1 + 1 + 1 + 4 + 2, a.length);
         // The window stops at the sentence end: "Oslo" sees the edge where the next sentence's words would be.
         int[] end = clusterIds("We said Oslo. Lima won", 2);
         int[] mid = clusterIds("We said Oslo Lima won", 2);
