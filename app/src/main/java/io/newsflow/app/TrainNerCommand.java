@@ -37,7 +37,7 @@ final class TrainNerCommand implements Callable<Integer> {
             description = "log2 of the feature buckets (default: ${DEFAULT-VALUE}).")
     int bits;
 
-    @Option(names = "--name", defaultValue = "ner-perceptron-conll03-1",
+    @Option(names = "--name", defaultValue = "ner-perceptron-conll03-2",
             description = "Model name, reported as the extractor version (default: ${DEFAULT-VALUE}).")
     String name;
 
