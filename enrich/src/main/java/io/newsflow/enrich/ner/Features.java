@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * Turns tokens into hashed feature ids: the word, its lower case, shape and affixes, the words and shapes around it
  * within the sentence, sentence-initial and all-caps (headline) context, gazetteer and training-name-list
- * membership, how the same word is cased elsewhere in the document and in the training corpus. Features are
- * hashed into {@code 2^bits} buckets without building strings, which keeps tagging allocation-light and fast.
+ * membership, how the same word is cased elsewhere in the document and in the training corpus, Brown-cluster path
+ * prefixes of the word and its neighbours, and the neighbours of the word's other mentions in the document.
+ * Features are hashed into {@code 2^bits} buckets without building strings, which keeps tagging allocation-light.
  */
 public final class Features {
     static final long PAD_LEFT = 0x51A7E5L;

@@ -12,9 +12,10 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A linear sequence model over BIO tags: hashed feature weights per tag plus first-order tag transitions, decoded
+ * A linear sequence model over BILOU tags: hashed feature weights per tag plus first-order tag transitions, decoded
  * sentence by sentence with Viterbi, in document order so that later sentences see the types the model gave the
- * same words earlier. An I-X tag may only follow B-X or I-X. Weights are stored quantised to 16 bits, gzipped.
+ * same words earlier. I-X and L-X may only follow B-X or I-X, and no entity stays open at a sentence end. Weights
+ * are stored quantised to 16 bits, gzipped.
  */
 public final class NerModel {
     /** BILOU: an entity is B I* L, or U alone; telling first, last and single words apart helps boundaries. */
