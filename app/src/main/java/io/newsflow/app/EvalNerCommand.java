@@ -22,8 +22,12 @@ import picocli.CommandLine.Option;
         description = "Run the entity extractor on each CoNLL document (tokens joined by single spaces), map its "
                 + "mentions back to tokens, print precision, recall and F1 per type and tokens per second.")
 final class EvalNerCommand implements Callable<Integer> {
-    @Option(names = "--conll", required = true, paramLabel = "FILE", description = "CoNLL-2003 file to score.")
+    @Option(names = "--conll", paramLabel = "FILE", description = "CoNLL-2003 file to score.")
     Path conll;
+
+    @Option(names = "--conllu", paramLabel = "FILE",
+            description = "A file in the Wikigold layout (index<TAB>token<TAB>IOB2 tag) to score instead.")
+    Path conllu;
 
     @Option(names = "--predictions", paramLabel = "OUT", description = "Write 'token gold predicted' BIO lines.")
     Path predictions;
@@ -37,7 +41,12 @@ final class EvalNerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Conll.Doc> docs = Conll.read(conll);
+        if ((conll == null) == (conllu == null)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "give exactly one of --conll FILE and --conllu FILE");
+        }
+        List<Conll.Doc> docs = conll != null ? Conll.read(conll) : Conll.readConllu(conllu);
+        Path file = conll != null ? conll : conllu;
         long t0 = System.nanoTime();
         EntityExtractor extractor;
         if (model == null) {
@@ -62,7 +71,7 @@ final class EvalNerCommand implements Callable<Integer> {
             best = Math.max(best, NerEval.run(extractor, docs, null).tokensPerSecond());
         }
         System.out.printf(Locale.ROOT, "model %s, loaded in %.2f s; %s: %d documents, %d tokens%n",
-                extractor.version(), loadSeconds, conll.getFileName(), docs.size(), first.scores().tokens());
+                extractor.version(), loadSeconds, file.getFileName(), docs.size(), first.scores().tokens());
         System.out.print(first.scores().report());
         System.out.printf(Locale.ROOT, "speed: %.0f tokens/s on the first pass, %.0f tokens/s best of %d "
                 + "(one thread, tokenisation and canonicalisation included)%n", first.tokensPerSecond(), best, repeat);

@@ -1,5 +1,6 @@
 package io.newsflow.app;
 
+import io.newsflow.enrich.ner.BrownClusters;
 import io.newsflow.enrich.ner.Conll;
 import io.newsflow.enrich.ner.KnownEntities;
 import io.newsflow.enrich.ner.NerModel;
@@ -36,16 +37,20 @@ final class TrainNerCommand implements Callable<Integer> {
             description = "log2 of the feature buckets (default: ${DEFAULT-VALUE}).")
     int bits;
 
-    @Option(names = "--name", defaultValue = "ner-perceptron-conll03-1",
+    @Option(names = "--name", defaultValue = "ner-perceptron-conll03-2",
             description = "Model name, reported as the extractor version (default: ${DEFAULT-VALUE}).")
     String name;
+
+    @Option(names = "--no-clusters", description = "Train without the shipped Brown cluster features.")
+    boolean noClusters;
 
     @Override
     public Integer call() throws Exception {
         List<Conll.Doc> trainDocs = Conll.read(train);
         List<Conll.Doc> devDocs = dev == null ? List.of() : Conll.read(dev);
         long t0 = System.nanoTime();
-        NerModel model = new NerTrainer(bits, epochs, seed, KnownEntities.loadDefault(), System.out)
+        NerModel model = new NerTrainer(bits, epochs, seed, KnownEntities.loadDefault(),
+                noClusters ? BrownClusters.empty() : BrownClusters.loadDefault(), System.out)
                 .train(trainDocs, devDocs, name);
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());

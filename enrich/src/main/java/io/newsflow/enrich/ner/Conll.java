@@ -87,7 +87,10 @@ public final class Conll {
             return new Span(tokenAt(charStart), tokenAt(charEnd - 1) + 1, type);
         }
 
-        /** BIO gold tags for another tokenisation of {@link #text}, by the gold entity each token falls in. */
+        /**
+         * BILOU gold tags for another tokenisation of {@link #text}, by the gold entity each token falls in; an
+         * entity the tokeniser's sentence break cuts becomes two, since the tagger decodes sentence by sentence.
+         */
         public int[] alignedTags(TokenizedText t) {
             int[] entityOf = new int[tokens.length];
             Arrays.fill(entityOf, -1);
@@ -97,17 +100,20 @@ public final class Conll {
                     entityOf[i] = k;
                 }
             }
-            int[] out = new int[t.size];
-            int prevEntity = -1;
+            int[] entity = new int[t.size];
             for (int i = 0; i < t.size; i++) {
-                int e = entityOf[tokenAt(t.starts[i])];
+                entity[i] = entityOf[tokenAt(t.starts[i])];
+            }
+            int[] out = new int[t.size];
+            for (int i = 0; i < t.size; i++) {
+                int e = entity[i];
                 if (e < 0) {
-                    out[i] = 0;
-                } else {
-                    int type = gold.get(e).type();
-                    out[i] = e == prevEntity ? 2 + 2 * type : 1 + 2 * type;
+                    continue;
                 }
-                prevEntity = e;
+                boolean before = i > 0 && !t.sentenceStarts[i] && entity[i - 1] == e;
+                boolean after = i + 1 < t.size && !t.sentenceStarts[i + 1] && entity[i + 1] == e;
+                int position = before ? (after ? 1 : 2) : (after ? 0 : 3);
+                out[i] = NerModel.tagOf(gold.get(e).type(), position);
             }
             return out;
         }
@@ -122,14 +128,29 @@ public final class Conll {
         throw new IllegalArgumentException("unknown CoNLL type " + type);
     }
 
+    /** CoNLL-2003 format: space-separated columns, the token first and the tag last. */
     public static List<Doc> read(Path file) throws IOException {
+        return read(file, false);
+    }
+
+    /**
+     * The CoNLL-U-like layout of the Wikigold release: {@code index<TAB>token<TAB>tag}, IOB2 tags, documents split
+     * at a {@code -DOCSTART-} token.
+     */
+    public static List<Doc> readConllu(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    private static List<Doc> read(Path file, boolean tabbed) throws IOException {
         List<Doc> docs = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
         boolean newSentence = true;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.startsWith("-DOCSTART-")) {
+            String[] cols = tabbed ? line.split("\t") : line.split(" ");
+            String token = tabbed && cols.length >= 3 ? cols[1] : cols[0];
+            if (token.equals("-DOCSTART-")) {
                 if (!tokens.isEmpty()) {
                     docs.add(new Doc(tokens, tags, starts));
                 }
@@ -143,12 +164,11 @@ public final class Conll {
                 newSentence = true;
                 continue;
             }
-            String[] cols = line.split(" ");
             if (newSentence) {
                 starts.add(tokens.size());
                 newSentence = false;
             }
-            tokens.add(cols[0]);
+            tokens.add(token);
             tags.add(cols[cols.length - 1]);
         }
         if (!tokens.isEmpty()) {

@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * Turns tokens into hashed feature ids: the word, its lower case, shape and affixes, the words and shapes around it
  * within the sentence, sentence-initial and all-caps (headline) context, gazetteer and training-name-list
- * membership, how the same word is cased elsewhere in the document and in the training corpus. Features are
- * hashed into {@code 2^bits} buckets without building strings, which keeps tagging allocation-light and fast.
+ * membership, how the same word is cased elsewhere in the document and in the training corpus, Brown-cluster path
+ * prefixes of the word and its neighbours, and the neighbours of the word's other mentions in the document.
+ * Features are hashed into {@code 2^bits} buckets without building strings, which keeps tagging allocation-light.
  */
 public final class Features {
     static final long PAD_LEFT = 0x51A7E5L;
@@ -19,12 +20,47 @@ public final class Features {
     final PhraseTable trainNames;
     /** Per word (hashed): bit 0-3 = how often the training corpus capitalises it, in four buckets. */
     final PhraseTable caseProfile;
+    final BrownClusters clusters;
 
     Features(int bits, PhraseTable gazetteer, PhraseTable trainNames, PhraseTable caseProfile) {
+        this(bits, gazetteer, trainNames, caseProfile, BrownClusters.empty());
+    }
+
+    Features(int bits, PhraseTable gazetteer, PhraseTable trainNames, PhraseTable caseProfile,
+             BrownClusters clusters) {
         this.bits = bits;
         this.gazetteer = gazetteer;
         this.trainNames = trainNames;
         this.caseProfile = caseProfile;
+        this.clusters = clusters;
+        clusterBuckets = clusterBuckets();
+    }
+
+    /** Window positions of the cluster features: the word and two neighbours each side. */
+    static final int CLUSTER_WINDOW = 5;
+
+    /**
+     * Bucket ids of every cluster feature, [(position * (clusters + 2) + slot) * prefixes + k], where slot 0 is the
+     * sentence edge, slot 1 a word without cluster and slot c + 2 cluster c: computed once, so tagging pays one
+     * array read a feature instead of a hash.
+     */
+    final int[] clusterBuckets;
+
+    private int[] clusterBuckets() {
+        int np = BrownClusters.PREFIXES.length;
+        int nc = clusters.prefixHashes.length / np;
+        int[] out = new int[CLUSTER_WINDOW * (nc + 2) * np];
+        for (int d = 0; d < CLUSTER_WINDOW; d++) {
+            int template = 50 + d * np;
+            for (int slot = 0; slot < nc + 2; slot++) {
+                for (int k = 0; k < np; k++) {
+                    long value = slot == 0 ? (d < 2 ? PAD_LEFT : PAD_RIGHT) : slot == 1 ? 0
+                            : clusters.prefixHashes[(slot - 2) * np + k];
+                    out[(d * (nc + 2) + slot) * np + k] = bucket(template + k, value);
+                }
+            }
+        }
+        return out;
     }
 
     /** Lower case without allocating when the word has no upper-case letter. */
@@ -113,16 +149,48 @@ public final class Features {
     /** Document-wide facts the tagger learns from: how each word is cased where case tells something. */
     public static final class Doc {
         final Map<String, Integer> casing = new HashMap<>();
-        /** Entity type (1..4, 0 for outside) the tagger gave each capitalised word earlier in the document. */
-        final Map<String, Integer> labelOfWord = new HashMap<>();
+        /** How often the tagger gave each capitalised word each type (1..4, 0 for outside) earlier on. */
+        final Map<String, int[]> labelOfWord = new HashMap<>();
         final Map<String, Integer> labelOfLower = new HashMap<>();
+
+        /**
+         * The type most often given (ties to the lower index), and whether the earlier mentions disagreed: one
+         * slip early in a document should not outvote the mentions after it.
+         */
+        static int summary(int[] history) {
+            int best = 0;
+            int kinds = 0;
+            for (int k = 0; k < history.length; k++) {
+                if (history[k] > history[best]) {
+                    best = k;
+                }
+                if (history[k] > 0) {
+                    kinds++;
+                }
+            }
+            return best * 2 + (kinds > 1 ? 1 : 0);
+        }
+
+        /** The neighbours of every occurrence of each capitalised word (by lower case) anywhere in the document. */
+        final Map<String, Contexts> contexts = new HashMap<>();
 
         static Doc of(List<TokenizedText> texts) {
             Doc d = new Doc();
             for (TokenizedText t : texts) {
                 boolean[] caps = allCapsSentences(t);
+                int sentStart = 0;
+                int sentEnd = t.size > 0 ? t.sentenceEnd(0) : 0;
                 for (int i = 0; i < t.size; i++) {
+                    if (i == sentEnd) {
+                        sentStart = i;
+                        sentEnd = t.sentenceEnd(i);
+                    }
                     String w = t.words[i];
+                    if (Character.isUpperCase(w.charAt(0))) {
+                        Contexts c = d.contexts.computeIfAbsent(lower(w), k -> new Contexts());
+                        c.add(0, i > sentStart ? contextHash(t.words[i - 1]) : PAD_LEFT);
+                        c.add(1, i + 1 < sentEnd ? contextHash(t.words[i + 1]) : PAD_RIGHT);
+                    }
                     if (t.sentenceStarts[i] || caps[i] || !Character.isLetter(w.charAt(0))) {
                         continue;
                     }
@@ -131,6 +199,38 @@ public final class Features {
             }
             return d;
         }
+    }
+
+    /**
+     * The distinct left and right neighbours of a word's occurrences, at most {@link #MAX} each: a name seen once
+     * after "Mr" or before "2" (a score) says so for all its mentions, headlines included.
+     */
+    static final class Contexts {
+        static final int MAX = 3;
+        final long[][] seen = new long[2][MAX];
+        final int[] count = new int[2];
+
+        void add(int side, long h) {
+            for (int k = 0; k < count[side]; k++) {
+                if (seen[side][k] == h) {
+                    return;
+                }
+            }
+            if (count[side] < MAX) {
+                seen[side][count[side]++] = h;
+            }
+        }
+    }
+
+    /** A neighbour as context: numbers by their shape ("2" and "3" alike), words by their lower case. */
+    static long contextHash(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isDigit(w.charAt(i))) {
+                return shape(w, true) * 31 + 1;
+            }
+        }
+        String l = lower(w);
+        return l.hashCode() * 0x9E3779B97F4A7C15L + l.length();
     }
 
     /** A token is in a headline-like sentence when most of that sentence's words are in capitals. */
@@ -189,6 +289,10 @@ public final class Features {
             shortH[i] = shape(t.words[i], true);
         }
         boolean[] headline = allCapsSentences(t);
+        int[] cluster = new int[n];
+        for (int i = 0; i < n; i++) {
+            cluster[i] = clusters.lookup(t.words[i], lower[i], headline[i]);
+        }
         int[] gaz = new int[n];
         int i0 = 0;
         while (i0 < n) {
@@ -209,7 +313,7 @@ public final class Features {
                 sentStart = i;
                 sentEnd = t.sentenceEnd(i);
             }
-            if (p + 64 > ids.length) {
+            if (p + 128 > ids.length) {
                 ids = java.util.Arrays.copyOf(ids, ids.length * 2);
             }
             String w = t.words[i];
@@ -256,6 +360,14 @@ public final class Features {
                 ids[p++] = bucket(29, bit);
                 ids[p++] = bucket(30, bit * 64L + (shortH[i] & 63) * 4 + context);
             }
+            if (Character.isUpperCase(w.charAt(0))) {
+                Contexts c = doc.contexts.get(lw);
+                for (int side = 0; c != null && side < 2; side++) {
+                    for (int k = 0; k < c.count[side]; k++) {
+                        ids[p++] = bucket(35 + side, c.seen[side][k]);
+                    }
+                }
+            }
             if (Character.isLetter(w.charAt(0))) {
                 Integer cased = doc.casing.get(lw);
                 ids[p++] = bucket(31, (cased == null ? 0 : cased) * 8L + context * 2 + (capitalised(w) ? 1 : 0));
@@ -263,9 +375,37 @@ public final class Features {
                 ids[p++] = bucket(32, (profile == 0 ? 0 : Integer.numberOfTrailingZeros(profile) + 1) * 8L + context * 2
                         + (capitalised(w) ? 1 : 0));
             }
+            p = clusterFeatures(cluster, i, sentStart, sentEnd, ids, p);
             offsets[i + 1] = p;
         }
         return new Seq(t, lower, headline, ids, offsets);
+    }
+
+    /**
+     * Path prefixes of the clusters of the word and its two neighbours each side (within the sentence); a word the
+     * clusters lack gives one "unknown" feature for its position.
+     */
+    private int clusterFeatures(int[] cluster, int i, int sentStart, int sentEnd, int[] ids, int p) {
+        if (clusters.size() == 0) {
+            return p;
+        }
+        int np = BrownClusters.PREFIXES.length;
+        int stride = (clusters.prefixHashes.length / np + 2) * np;
+        for (int d = 0; d < CLUSTER_WINDOW; d++) {
+            int j = i + d - 2;
+            int slot = j < sentStart || j >= sentEnd ? 0 : cluster[j] + 2;
+            int base = d * stride + slot * np;
+            if (slot <= 1) {
+                ids[p++] = clusterBuckets[base];
+            } else {
+                // Two words away, the 6-bit class and the whole cluster carry what the other prefixes would.
+                boolean far = d == 0 || d == CLUSTER_WINDOW - 1;
+                for (int k = far ? 1 : 0; k < np; k += far ? 2 : 1) {
+                    ids[p++] = clusterBuckets[base + k];
+                }
+            }
+        }
+        return p;
     }
 
     /** Template ids of the features that depend on the tags given earlier in the same document. */

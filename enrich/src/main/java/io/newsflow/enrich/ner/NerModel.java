@@ -12,17 +12,19 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A linear sequence model over BIO tags: hashed feature weights per tag plus first-order tag transitions, decoded
+ * A linear sequence model over BILOU tags: hashed feature weights per tag plus first-order tag transitions, decoded
  * sentence by sentence with Viterbi, in document order so that later sentences see the types the model gave the
- * same words earlier. An I-X tag may only follow B-X or I-X. Weights are stored quantised to 16 bits, gzipped.
+ * same words earlier. I-X and L-X may only follow B-X or I-X, and no entity stays open at a sentence end. Weights
+ * are stored quantised to 16 bits, gzipped.
  */
 public final class NerModel {
-    public static final String[] TAGS = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC",
-        "I-MISC"};
+    /** BILOU: an entity is B I* L, or U alone; telling first, last and single words apart helps boundaries. */
+    public static final String[] TAGS = {"O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG",
+        "B-LOC", "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC"};
     public static final String[] TYPES = {"PER", "ORG", "LOC", "MISC"};
     static final int T = TAGS.length;
     static final String MAGIC = "newsflow-ner";
-    static final int FORMAT = 2;
+    static final int FORMAT = 4;
 
     final String name;
     final Features features;
@@ -42,18 +44,41 @@ public final class NerModel {
 
     /** 0 for O, else the type index (0 PER, 1 ORG, 2 LOC, 3 MISC) plus one. */
     static int typeOf(int tag) {
-        return tag == 0 ? 0 : (tag + 1) / 2;
+        return tag == 0 ? 0 : (tag - 1) / 4 + 1;
     }
 
-    static boolean isInside(int tag) {
-        return tag != 0 && tag % 2 == 0;
+    /** The tag of a type index (0..3) and position: 0 first, 1 inside, 2 last, 3 single word. */
+    static int tagOf(int type, int position) {
+        return 1 + 4 * type + position;
+    }
+
+    /** True for I-X and L-X: the token continues the entity of the token before it. */
+    public static boolean isInside(int tag) {
+        int k = (tag - 1) & 3;
+        return tag != 0 && (k == 1 || k == 2);
+    }
+
+    /** True for B-X and I-X: the entity goes on at the next token. */
+    static boolean opens(int tag) {
+        int k = (tag - 1) & 3;
+        return tag != 0 && tag != T && (k == 0 || k == 1);
+    }
+
+    /** For each tag, the tags allowed before it: the Viterbi loop visits 97 of the 289 pairs. */
+    static final int[][] PREDECESSORS = new int[T][];
+
+    static {
+        for (int y = 0; y < T; y++) {
+            int cur = y;
+            PREDECESSORS[y] = java.util.stream.IntStream.range(0, T).filter(x -> allowed(x, cur)).toArray();
+        }
     }
 
     static boolean allowed(int prev, int cur) {
-        if (!isInside(cur)) {
-            return true;
+        if (opens(prev)) {
+            return isInside(cur) && typeOf(prev) == typeOf(cur);
         }
-        return prev != T && prev != 0 && typeOf(prev) == typeOf(cur);
+        return !isInside(cur);
     }
 
     /** Tags every text of a document (title, caption, body...) in order; returns one tag array a text. */
@@ -117,9 +142,9 @@ public final class NerModel {
                 int d2 = -1;
                 String word = seq.text.words[tok];
                 if (Character.isUpperCase(word.charAt(0))) {
-                    Integer type = doc.labelOfWord.get(word);
-                    if (type != null) {
-                        d1 = features.memoryWord(type);
+                    int[] history = doc.labelOfWord.get(word);
+                    if (history != null) {
+                        d1 = features.memoryWord(Features.Doc.summary(history));
                     }
                     if (seq.headline[tok] || seq.text.sentenceStarts[tok]) {
                         Integer lt = doc.labelOfLower.get(seq.lower[tok]);
@@ -153,10 +178,7 @@ public final class NerModel {
                 for (int y = 0; y < T; y++) {
                     float best = Float.NEGATIVE_INFINITY;
                     int arg = 0;
-                    for (int x = 0; x < T; x++) {
-                        if (!allowed(x, y)) {
-                            continue;
-                        }
+                    for (int x : PREDECESSORS[y]) {
                         float v = score[prevBase + x] + tr[x * T + y];
                         if (v > best) {
                             best = v;
@@ -170,7 +192,8 @@ public final class NerModel {
             int last = (n - 1) * T;
             int arg = 0;
             for (int y = 1; y < T; y++) {
-                if (score[last + y] > score[last + arg]) {
+                // An entity cannot stay open past the sentence's end.
+                if (!opens(y) && score[last + y] > score[last + arg]) {
                     arg = y;
                 }
             }
@@ -187,7 +210,7 @@ public final class NerModel {
                     continue;
                 }
                 int type = typeOf(tags[i]);
-                doc.labelOfWord.put(word, type);
+                doc.labelOfWord.computeIfAbsent(word, k -> new int[5])[type]++;
                 if (!seq.headline[i] && !seq.text.sentenceStarts[i]) {
                     doc.labelOfLower.put(seq.lower[i], type);
                 }
@@ -195,13 +218,17 @@ public final class NerModel {
         }
     }
 
-    /** Entity spans of a BIO tag sequence as {start, end, type}; a stray I-X opens an entity. */
+    /**
+     * Entity spans of a BILOU tag sequence as {start, end, type}; a stray I-X or L-X opens an entity and an
+     * unclosed B-X or I-X ends where the next tag does not continue it.
+     */
     public static List<int[]> spans(int[] tags) {
         List<int[]> out = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= tags.length; i++) {
             int tag = i < tags.length ? tags[i] : 0;
-            boolean continues = start >= 0 && isInside(tag) && typeOf(tag) == typeOf(tags[start]);
+            boolean continues = start >= 0 && isInside(tag) && typeOf(tag) == typeOf(tags[start])
+                    && opens(tags[i - 1]);
             if (start >= 0 && !continues) {
                 out.add(new int[] {start, i, typeOf(tags[start]) - 1});
                 start = -1;
@@ -224,6 +251,8 @@ public final class NerModel {
             // Names and words from the training data are stored as hashes only (research-only data: no text).
             features.trainNames.write(out);
             features.caseProfile.write(out);
+            // Clusters are public data shipped beside the model: the model names the resource, not the words.
+            out.writeUTF(features.clusters.resource);
             for (float v : transitions) {
                 out.writeFloat(v);
             }
@@ -265,6 +294,7 @@ public final class NerModel {
             int bits = in.readInt();
             PhraseTable trainTable = PhraseTable.read(in);
             PhraseTable caseProfile = PhraseTable.read(in);
+            BrownClusters clusters = BrownClusters.resource(in.readUTF());
             float[] transitions = new float[(T + 1) * T];
             for (int i = 0; i < transitions.length; i++) {
                 transitions[i] = in.readFloat();
@@ -277,7 +307,8 @@ public final class NerModel {
                 pos += readVarInt(in);
                 weights[pos] = in.readShort() * scale;
             }
-            return new NerModel(name, new Features(bits, gazetteer, trainTable, caseProfile), weights, transitions);
+            return new NerModel(name, new Features(bits, gazetteer, trainTable, caseProfile, clusters),
+                    weights, transitions);
         }
     }
 

@@ -24,8 +24,15 @@ public final class NerTrainer {
     private final long seed;
     private final KnownEntities known;
     private final PrintStream log;
+    private final BrownClusters clusters;
 
     public NerTrainer(int bits, int epochs, long seed, KnownEntities known, PrintStream log) {
+        this(bits, epochs, seed, known, BrownClusters.empty(), log);
+    }
+
+    public NerTrainer(int bits, int epochs, long seed, KnownEntities known, BrownClusters clusters,
+                      PrintStream log) {
+        this.clusters = clusters;
         this.bits = bits;
         this.epochs = epochs;
         this.seed = seed;
@@ -63,7 +70,7 @@ public final class NerTrainer {
         }
         List<Instance> instances = new ArrayList<>();
         for (int k = 0; k < train.size(); k++) {
-            Features f = new Features(bits, known.table, foldTables.get(k % FOLDS), caseProfile);
+            Features f = new Features(bits, known.table, foldTables.get(k % FOLDS), caseProfile, clusters);
             TokenizedText t = texts.get(k);
             instances.add(new Instance(t, train.get(k).alignedTags(t), f.extract(t, Features.Doc.of(List.of(t)))));
         }
@@ -71,7 +78,7 @@ public final class NerTrainer {
         for (Map.Entry<String, Integer> n : allNames.entrySet()) {
             fullTable.add(n.getKey().substring(0, n.getKey().indexOf('\t')), n.getValue(), true);
         }
-        Features features = new Features(bits, known.table, fullTable, caseProfile);
+        Features features = new Features(bits, known.table, fullTable, caseProfile, clusters);
         int size = (1 << bits) * NerModel.T;
         float[] w = new float[size];
         double[] acc = new double[size];

@@ -49,21 +49,23 @@ class NerModelTest {
     }
 
     @Test
-    void viterbiFollowsEmissionsTransitionsAndTheBioConstraint() {
+    void viterbiFollowsEmissionsTransitionsAndTheBilouConstraints() {
         NerModel m = emptyModel();
         Features f = m.features;
-        // The word feature (template 1) of "Maduro" votes B-PER, of "Putin" I-PER; "and" votes O.
+        // The word feature (template 1) of "Maduro" votes B-PER, of "Putin" L-PER; "and" votes O.
         setWord(m, f, "Maduro", tag("B-PER"), 2f);
-        setWord(m, f, "Putin", tag("I-PER"), 1f);
+        setWord(m, f, "Putin", tag("L-PER"), 1f);
         setWord(m, f, "and", tag("O"), 1f);
         int[] tags = m.tag(List.of(NewsTokenizer.tokenize("Maduro Putin and Putin")))[0];
-        // The second "Putin" cannot be I-PER after O: the constraint makes it the best allowed tag (O at 0).
-        assertArrayEquals(new int[] {tag("B-PER"), tag("I-PER"), tag("O"), tag("O")}, tags);
-        // A transition weight can overturn an emission.
-        m.transitions[tag("I-PER") * NerModel.T + tag("O")] = -5f;
-        m.transitions[tag("I-PER") * NerModel.T + tag("B-LOC")] = 5f;
+        // The second "Putin" cannot be L-PER after O: the best allowed tag is O (every other scores 0 too).
+        assertArrayEquals(new int[] {tag("B-PER"), tag("L-PER"), tag("O"), tag("O")}, tags);
+        // An entity cannot be left open at the sentence's end: a lone "Maduro" cannot be B-PER.
+        assertArrayEquals(new int[] {tag("O")}, m.tag(List.of(NewsTokenizer.tokenize("Maduro")))[0]);
+        // A transition weight can overturn an emission: after L-PER, U-LOC (0 + 5) beats O (1 - 5).
+        m.transitions[tag("L-PER") * NerModel.T + tag("O")] = -5f;
+        m.transitions[tag("L-PER") * NerModel.T + tag("U-LOC")] = 5f;
         tags = m.tag(List.of(NewsTokenizer.tokenize("Maduro Putin and")))[0];
-        assertEquals(tag("B-LOC"), tags[2]);
+        assertEquals(tag("U-LOC"), tags[2]);
     }
 
     private static void setWord(NerModel m, Features f, String word, int tag, float w) {
@@ -71,14 +73,17 @@ class NerModelTest {
     }
 
     @Test
-    void spansOfBioTags() {
-        int[] tags = {0, tag("B-PER"), tag("I-PER"), tag("B-PER"), tag("I-LOC"), 0, tag("B-ORG")};
+    void spansOfBilouTags() {
+        int[] tags = {0, tag("B-PER"), tag("L-PER"), tag("U-PER"), tag("I-LOC"), 0, tag("U-ORG"), tag("B-MISC")};
         List<int[]> spans = NerModel.spans(tags);
-        assertEquals(4, spans.size());
+        assertEquals(5, spans.size());
         assertArrayEquals(new int[] {1, 3, 0}, spans.get(0));
         assertArrayEquals(new int[] {3, 4, 0}, spans.get(1));
         assertArrayEquals(new int[] {4, 5, 2}, spans.get(2), "a stray I- opens an entity");
         assertArrayEquals(new int[] {6, 7, 1}, spans.get(3));
+        assertArrayEquals(new int[] {7, 8, 3}, spans.get(4), "an unclosed B- ends with the text");
+        // L- after a closed entity (U-) continues nothing: it starts another one.
+        assertEquals(2, NerModel.spans(new int[] {tag("U-PER"), tag("L-PER")}).size());
     }
 
     @Test

@@ -47,6 +47,6 @@ class NerOnSeedTest {
 
     @Test
     void versionNamesTheModel() {
-        assertEquals("ner-perceptron-conll03-1", NerEntityExtractor.loadDefault().version());
+        assertEquals("ner-perceptron-conll03-2", NerEntityExtractor.loadDefault().version());
     }
 }

@@ -71,6 +71,8 @@ class NerTrainerTest {
         assertEquals(List.of(new Conll.Span(0, 2, 2), new Conll.Span(2, 3, 2)), doc.goldSpans(),
                 "IOB1: one entity until the sentence ends");
         int[] tags = doc.alignedTags(NewsTokenizer.tokenize(doc.text));
-        assertEquals(List.of(5, 6, 5, 0), java.util.Arrays.stream(tags).boxed().toList());
+        // BILOU: "U.S. Europe" is first and last word of one entity, "Asia" a single-word one.
+        assertEquals(List.of("B-LOC", "L-LOC", "U-LOC", "O"),
+                java.util.Arrays.stream(tags).mapToObj(k -> NerModel.TAGS[k]).toList());
     }
 }
