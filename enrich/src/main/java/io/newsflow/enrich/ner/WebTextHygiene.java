@@ -103,11 +103,12 @@ public final class WebTextHygiene {
             }
             trimmed.add(kept);
         }
-        // Words of longer names seen in trusted text: "May" after "Theresa May" is a name, not the month.
+        // Words of people's names seen in trusted text: "May" after "Theresa May" is a name, not the month; the
+        // "Committee" of "Committee of Ports" is still a common word on its own.
         Set<String> nameWords = new HashSet<>();
         for (int k = 0; k < n; k++) {
             for (int[] s : trimmed.get(k)) {
-                if (s[1] - s[0] > 1 && zone(zones[k], s) == KEEP) {
+                if (s[2] == 0 && s[1] - s[0] > 1 && zone(zones[k], s) == KEEP) {
                     for (int i = s[0]; i < s[1]; i++) {
                         nameWords.add(KnownEntities.fold(texts.get(k).words[i]));
                     }
@@ -284,7 +285,7 @@ public final class WebTextHygiene {
     /** Marks each token KEEP, DROP (site furniture, credit, dateline) or HEADLINE (title case, capitals untrusted). */
     byte[] zones(TokenizedText t, boolean title, Set<String> lower) {
         byte[] z = new byte[t.size];
-        if (title && titleCase(t, 0, t.size)) {
+        if (title && titleCase(t, 0, t.size, z)) {
             java.util.Arrays.fill(z, HEADLINE);
         }
         int s = 0;
@@ -298,7 +299,7 @@ public final class WebTextHygiene {
                 if (m.find()) {
                     dropCredit(t, s, e, t.starts[s] + m.start(), z);
                 }
-                if (!title && !endsLikeProse(t, e) && titleCase(t, s, e) && headlineWords(t, s, e, lower)) {
+                if (!title && !endsLikeProse(t, e) && titleCase(t, s, e, z) && headlineWords(t, s, e, lower, z)) {
                     for (int i = s; i < e; i++) {
                         z[i] = z[i] == DROP ? DROP : HEADLINE;
                     }
@@ -313,8 +314,8 @@ public final class WebTextHygiene {
     }
 
     /**
-     * From the credit's first word to the end of its bracket or sentence; a credit within a sentence's first words
-     * ("Jane Roe/AFP/Getty Images") takes the whole sentence, the photographer's name with it.
+     * From the credit's first word to the end of its bracket or sentence; the photographer's name before a slash
+     * ("Jane Roe/AFP/Getty Images") goes with it.
      */
     private static void dropCredit(TokenizedText t, int s, int e, int at, byte[] z) {
         int i = s;
@@ -340,8 +341,10 @@ public final class WebTextHygiene {
                     break;
                 }
             }
-        } else if (i - s < 8) {
-            i = s;
+        } else if (t.words[i].equals("/")) {
+            for (int k = 0; k < 3 && i > s && Character.isUpperCase(t.words[i - 1].charAt(0)); k++) {
+                i--;
+            }
         }
         java.util.Arrays.fill(z, i, end, DROP);
     }
@@ -390,11 +393,14 @@ public final class WebTextHygiene {
      * A line of body text is a headline only when it capitalises words that are not names: two or more capitalised
      * common words after its first, and not two numbers (a results table, "Leeds 2 Hull 1", is not a headline).
      */
-    private boolean headlineWords(TokenizedText t, int s, int e, Set<String> lower) {
+    private boolean headlineWords(TokenizedText t, int s, int e, Set<String> lower, byte[] z) {
         int common = 0;
         int numbers = 0;
         for (int i = s; i < e; i++) {
             String w = t.words[i];
+            if (z[i] == DROP) {
+                continue;
+            }
             if (Character.isDigit(w.charAt(0))) {
                 numbers++;
             } else if (i > s && Character.isUpperCase(w.charAt(0)) && !Features.allCaps(w)) {
@@ -408,12 +414,12 @@ public final class WebTextHygiene {
     }
 
     /** At least three content words and at least three in four of them capitalised. */
-    static boolean titleCase(TokenizedText t, int s, int e) {
+    static boolean titleCase(TokenizedText t, int s, int e, byte[] z) {
         int content = 0;
         int caps = 0;
         for (int i = s; i < e; i++) {
             String w = t.words[i];
-            if (!Character.isLetter(w.charAt(0)) || FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+            if (z[i] == DROP || !Character.isLetter(w.charAt(0)) || FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             content++;
