@@ -81,6 +81,9 @@ public final class Canonicalizer {
         }
         for (Found f : found) {
             f.country = contextCountry(f, found);
+            if (f.entry == null && f.type != 1 && isOutlet(f)) {
+                f.type = 1;
+            }
         }
         Index index = new Index(found);
         Map<String, Found> resolved = new java.util.HashMap<>();
@@ -175,7 +178,8 @@ public final class Canonicalizer {
     /** Person surnames join people whatever the tagger called them; other types join only their own type. */
     private static boolean compatible(Found shortOne, Found longOne) {
         if (longOne.type == 0) {
-            return shortOne.type == 0 || (shortOne.entry == null && shortOne.type != 2);
+            // An unknown single word typed a place is still the surname the article gave a person ("McCabe").
+            return shortOne.type == 0 || shortOne.entry == null && (shortOne.type != 2 || shortOne.length() == 1);
         }
         return shortOne.type == longOne.type && shortOne.type != 3;
     }
@@ -262,6 +266,23 @@ public final class Canonicalizer {
                     entry == null ? null : entry.wikidata()));
         }
         return out;
+    }
+
+    /** Last words of newspapers and broadcasters, which the tagger reads as places ("the Guardian"). */
+    private static final java.util.Set<String> OUTLET_WORDS = java.util.Set.of("times", "post", "journal",
+            "guardian", "tribune", "herald", "gazette", "telegraph", "observer", "chronicle", "reporter", "inquirer",
+            "examiner", "courier", "bugle", "beacon", "dispatch", "caller", "intercept");
+    /** Web platforms, never places or people. */
+    private static final java.util.Set<String> PLATFORMS = java.util.Set.of("facebook", "twitter", "youtube",
+            "instagram", "google", "reddit", "tiktok", "whatsapp", "linkedin", "wikipedia", "wikileaks", "amazon",
+            "microsoft", "snapchat", "telegram");
+
+    private static boolean isOutlet(Found f) {
+        String last = f.folded[f.folded.length - 1];
+        if (f.length() == 1) {
+            return PLATFORMS.contains(last) || last.equals("guardian") && f.type != 0;
+        }
+        return f.type != 0 && OUTLET_WORDS.contains(last);
     }
 
     /** Written as a reader writes it: mixed case beats shouting, and shouting beats lower case. */

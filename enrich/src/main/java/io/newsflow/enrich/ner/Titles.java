@@ -47,8 +47,14 @@ public final class Titles {
         this.longest = n;
     }
 
+    /** Titles of clergy, police and courts that news writes before names and the shared list lacks. */
+    static final Set<String> MORE = Set.of("officer", "detective", "sheriff", "bishop", "msgr", "msgr.", "mgr",
+            "mgr.", "monsignor", "rev", "rev.", "reverend", "pastor", "rabbi", "imam", "nuncio", "attorney general",
+            "sgt", "sgt.", "cpl", "cpl.", "pvt", "pvt.", "gen", "col", "lt", "adm", "capt", "capt.", "cmdr", "cmdr.");
+
     public static Titles loadDefault() {
         Set<String> set = new HashSet<>(HONORIFICS);
+        set.addAll(MORE);
         try (InputStream in = Titles.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("resource missing: " + RESOURCE);

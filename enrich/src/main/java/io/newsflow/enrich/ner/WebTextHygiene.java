@@ -289,12 +289,23 @@ public final class WebTextHygiene {
             java.util.Arrays.fill(z, HEADLINE);
         }
         int s = 0;
+        String previous = "";
+        int previousStart = -1;
+        boolean previousFurniture = false;
         while (s < t.size) {
             int e = t.sentenceEnd(s);
             String sentence = t.text.substring(t.starts[s], t.ends[e - 1]);
-            if (BOILERPLATE.matcher(sentence).find()) {
+            boolean question = t.words[e - 1].equals("?");
+            if (sentence.equals(previous)) {
+                // A form label repeated back to back ("Whom do you favour? Whom do you favour?") is a web form.
+                java.util.Arrays.fill(z, previousStart, e, DROP);
+                previousFurniture = true;
+            } else if (BOILERPLATE.matcher(sentence).find() || previousFurniture && question) {
+                // The question right after a poll's furniture is the poll's own question.
                 java.util.Arrays.fill(z, s, e, DROP);
+                previousFurniture = true;
             } else {
+                previousFurniture = false;
                 Matcher m = CREDIT.matcher(sentence);
                 if (m.find()) {
                     dropCredit(t, s, e, t.starts[s] + m.start(), z);
@@ -308,6 +319,8 @@ public final class WebTextHygiene {
                     dropDateline(t, s, e, z);
                 }
             }
+            previous = sentence;
+            previousStart = s;
             s = e;
         }
         return z;

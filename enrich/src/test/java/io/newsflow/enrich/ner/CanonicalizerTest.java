@@ -150,4 +150,19 @@ class CanonicalizerTest {
         assertEquals(1, e.size(), e.keySet()::toString);
         assertEquals(2, e.values().iterator().next().mentions().size());
     }
+
+    @Test
+    void newspapersAndPlatformsAreOrganisations() {
+        Map<String, Entity> e = resolve("The Harlow Gazette quoted a post on Facebook.",
+                "Harlow Gazette=LOC", "Facebook=LOC");
+        assertEquals(EntityType.ORGANIZATION, e.get("Harlow Gazette").type());
+        assertEquals(EntityType.ORGANIZATION, e.get("Facebook").type());
+    }
+
+    @Test
+    void aSurnameTypedAsAPlaceJoinsThePerson() {
+        Map<String, Entity> e = resolve("Agent Linus Vardy resigned. Vardy denied it.",
+                "Linus Vardy=PER", "Vardy=LOC");
+        assertEquals(List.of("Linus Vardy"), List.copyOf(e.keySet()));
+    }
 }

@@ -116,4 +116,14 @@ class WebTextHygieneTest {
         assertEquals(List.of("Nadia Holm"), kept("Note", "\u2022 \u201cNadia Holm\u201d arrived.",
                 "\u2022 \u201cNadia Holm\u201d=PER"));
     }
+
+    @Test
+    void aSitePollGivesNoEntity() {
+        assertEquals(List.of("Edda Lund"), kept("Ferry fares",
+                "Edda Lund cut the fares.\nWho should chair the Ferry Board? Who should chair the Ferry Board?\n"
+                        + "Who should chair the Ferry Board? "
+                        + "* Nils Arvid Siv Holm\nvote in our poll - story continues below\nIs Ola Brekke right?",
+                "Edda Lund=PER", "Ferry Board=ORG", "Ferry Board=ORG", "Ferry Board=ORG", "Nils Arvid=PER",
+                "Ola Brekke=PER"));
+    }
 }
