@@ -323,7 +323,41 @@ public final class WebTextHygiene {
             previousStart = s;
             s = e;
         }
+        if (!title) {
+            markCitedHeadlines(t, z);
+        }
         return z;
+    }
+
+    /** Short words that a headline capitalises and a name does not, except at its start ("Bank of America"). */
+    static final Set<String> HEADLINE_LINKS = Set.of("with", "of", "to", "in", "on", "for", "at", "by", "from", "as",
+            "and", "the", "is", "are", "it", "what", "who", "how", "why", "before", "after", "over", "into",
+            "against", "about", "amid", "its", "his", "her", "their", "a", "an");
+
+    /**
+     * A headline cited inside prose ("see Mayor Wrestles With Port Deal, Daily Ledger"): five or more capitalised
+     * words in a row, one of them a capitalised short word after the first. Its names need confirming too.
+     */
+    private static void markCitedHeadlines(TokenizedText t, byte[] z) {
+        int run = 0;
+        boolean link = false;
+        for (int i = 0; i <= t.size; i++) {
+            // Title-case words only: a shouted line is judged as a sentence, and a new sentence starts a new run.
+            boolean cap = i < t.size && Character.isUpperCase(t.words[i].charAt(0)) && !Features.allCaps(t.words[i])
+                    && !(t.sentenceStarts[i] && run > 0);
+            if (cap) {
+                link |= run > 0 && HEADLINE_LINKS.contains(t.words[i].toLowerCase(Locale.ROOT));
+                run++;
+                continue;
+            }
+            if (run >= 5 && link) {
+                for (int k = i - run; k < i; k++) {
+                    z[k] = z[k] == DROP ? DROP : HEADLINE;
+                }
+            }
+            run = 0;
+            link = false;
+        }
     }
 
     /**

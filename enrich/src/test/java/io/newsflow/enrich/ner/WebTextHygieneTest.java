@@ -126,4 +126,11 @@ class WebTextHygieneTest {
                 "Edda Lund=PER", "Ferry Board=ORG", "Ferry Board=ORG", "Ferry Board=ORG", "Nils Arvid=PER",
                 "Ola Brekke=PER"));
     }
+
+    @Test
+    void aHeadlineCitedInProseKeepsOnlyConfirmedNames() {
+        assertEquals(List.of("Lena Fosse", "Lena Fosse", "Kim Dale"), kept("Port deal",
+                "Lena Fosse signed. See Port Board Wrestles With Lena Fosse Over Harbour Fees, by Kim Dale.",
+                "Lena Fosse=PER", "Port Board Wrestles=ORG", "Lena Fosse Over Harbour Fees=PER", "Kim Dale=PER"));
+    }
 }
