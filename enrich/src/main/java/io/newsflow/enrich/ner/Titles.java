@@ -47,12 +47,28 @@ public final class Titles {
         this.longest = n;
     }
 
-    /** Titles of clergy, police and courts that news writes before names and the shared list lacks. */
+    /**
+     * Titles of clergy, police, courts and trades that news writes before names ("Billionaire George Soros") and
+     * the shared list lacks; they come off only a span the tagger called a person.
+     */
     static final Set<String> MORE = Set.of("officer", "detective", "sheriff", "bishop", "msgr", "msgr.", "mgr",
             "mgr.", "monsignor", "rev", "rev.", "reverend", "pastor", "rabbi", "imam", "nuncio", "attorney general",
-            "sgt", "sgt.", "cpl", "cpl.", "pvt", "pvt.", "gen", "col", "lt", "adm", "capt", "capt.", "cmdr", "cmdr.");
+            "sgt", "sgt.", "cpl", "cpl.", "pvt", "pvt.", "gen", "col", "lt", "adm", "capt", "capt.", "cmdr", "cmdr.",
+            "airman", "trooper", "agent", "special agent", "investigator", "principal investigator", "billionaire",
+            "businessman", "businesswoman", "activist", "comedian", "journalist", "anchor", "host", "attorney",
+            "lawyer", "congressman", "congresswoman", "councilman", "councilwoman", "commissioner", "superintendent",
+            "counsel", "special counsel", "father");
 
+    private static final class Default {
+        static final Titles INSTANCE = load();
+    }
+
+    /** The shipped list, read once per JVM (the set is never changed after loading). */
     public static Titles loadDefault() {
+        return Default.INSTANCE;
+    }
+
+    private static Titles load() {
         Set<String> set = new HashSet<>(HONORIFICS);
         set.addAll(MORE);
         try (InputStream in = Titles.class.getClassLoader().getResourceAsStream(RESOURCE)) {

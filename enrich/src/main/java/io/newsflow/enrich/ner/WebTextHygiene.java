@@ -39,6 +39,8 @@ public final class WebTextHygiene {
             + "|credit)|\\bgetty images\\b|\\b(ap|afp|epa|reuters|efe|xinhua)\\s*(photo\\b|/)|/\\s*(ap|afp|epa|reuters"
             + "|getty|efe|xinhua|shutterstock|anadolu)\\b|\\bcourtesy of\\b|\\bfile photo\\b|\\bcredit:"
             + "|\\b(additional reporting|reporting|editing|writing|compiled) by\\b");
+    /** A lawmaker's party and state: "R-IA", "D-Calif.". */
+    static final Pattern PARTY_TAG = Pattern.compile("[RDI]-[A-Z][A-Za-z]{1,4}\\.?");
     /** Words that headlines may leave in lower case: they neither prove nor disprove title case. */
     static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
             "or", "but", "nor", "with", "by", "from", "as", "into", "onto", "via", "vs", "per", "than", "is", "are");
@@ -241,12 +243,18 @@ public final class WebTextHygiene {
      * writes in lower case or that is a common English word: a headline or sentence-initial capital, not a name.
      */
     private boolean weak(TokenizedText t, int[] s, Set<String> lower, Set<String> nameWords) {
+        if (PARTY_TAG.matcher(t.text.substring(t.starts[s[0]], t.ends[s[1] - 1])).matches()) {
+            return true; // "(R-IA)" after a lawmaker's name
+        }
         if (s[1] - s[0] != 1) {
             return false;
         }
         String w = t.words[s[0]];
         if (!Features.hasLetter(w)) {
             return true;
+        }
+        if (w.endsWith(".") && NewsTokenizer.ABBREVIATIONS.contains(w.substring(0, w.length() - 1))) {
+            return true; // a lone "St." cut off its name
         }
         String f = KnownEntities.fold(w);
         if (known.lookup(w) != null || nameWords.contains(f)) {
@@ -325,6 +333,7 @@ public final class WebTextHygiene {
         }
         if (!title) {
             markCitedHeadlines(t, z);
+            markShoutedLines(t, z);
         }
         return z;
     }
@@ -417,8 +426,17 @@ public final class WebTextHygiene {
         }
     }
 
+    /** Only the gap before the token is read, so checking every sentence stays linear in the text. */
     private static boolean lineStart(TokenizedText t, int s) {
-        return s == 0 || t.text.lastIndexOf('\n', t.starts[s]) >= t.ends[s - 1];
+        if (s == 0) {
+            return true;
+        }
+        for (int i = t.ends[s - 1]; i < t.starts[s]; i++) {
+            if (t.text.charAt(i) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A sentence that ends on . ! ? (or a quote after them) is prose, not a headline, however many capitals. */
@@ -458,6 +476,41 @@ public final class WebTextHygiene {
             }
         }
         return common >= 2 && numbers < 2;
+    }
+
+    private static void markShoutedLines(TokenizedText t, byte[] z) {
+        int a = 0;
+        for (int i = 1; i <= t.size; i++) {
+            if (i == t.size || lineStart(t, i)) {
+                if (!t.words[i - 1].equals(".") && shouted(t, a, i)) {
+                    for (int k = a; k < i; k++) {
+                        z[k] = z[k] == DROP ? DROP : HEADLINE;
+                    }
+                }
+                a = i;
+            }
+        }
+    }
+
+    /**
+     * Six or more words, every one in capitals, no number and no dash: a shouted headline, whose capitals say
+     * nothing (not a wire slug "SOCCER - LEAGUE" or a results line).
+     */
+    private static boolean shouted(TokenizedText t, int s, int e) {
+        int words = 0;
+        for (int i = s; i < e; i++) {
+            char c = t.words[i].charAt(0);
+            if (Character.isDigit(c) || c == '-' || c == '\u2013' || c == '\u2014') {
+                return false;
+            }
+            if (Features.hasLetter(t.words[i])) {
+                if (!Features.allCaps(t.words[i])) {
+                    return false;
+                }
+                words++;
+            }
+        }
+        return words >= 6;
     }
 
     /** At least three content words and at least three in four of them capitalised. */

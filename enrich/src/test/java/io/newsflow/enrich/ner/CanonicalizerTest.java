@@ -105,6 +105,13 @@ class CanonicalizerTest {
     }
 
     @Test
+    void descriptorsBeforeAPersonAreTitlesToo() {
+        Map<String, Entity> e = resolve("Billionaire Harlan Voss and Airman Tilde Berg spoke.",
+                "Billionaire Harlan Voss=PER", "Airman Tilde Berg=PER");
+        assertEquals(List.of("Harlan Voss", "Tilde Berg"), e.keySet().stream().sorted().toList());
+    }
+
+    @Test
     void aTitleInsideAGluedSpanPartsTwoNames() {
         Map<String, Entity> e = resolve("Brimfield Mayor Tova Quist opened the pier.", "Brimfield Mayor Tova Quist=PER");
         assertEquals(EntityType.LOCATION, e.get("Brimfield").type());

@@ -133,4 +133,12 @@ class WebTextHygieneTest {
                 "Lena Fosse signed. See Port Board Wrestles With Lena Fosse Over Harbour Fees, by Kim Dale.",
                 "Lena Fosse=PER", "Port Board Wrestles=ORG", "Lena Fosse Over Harbour Fees=PER", "Kim Dale=PER"));
     }
+
+    @Test
+    void partyTagsLoneAbbreviationsAndShoutedHeadlinesGiveNoGuess() {
+        assertEquals(List.of("Orla Penn", "ORLA PENN"), kept("Dam vote",
+                "Sen. Orla Penn (D-Ore.) voted.\nHARBOUR BOARD SUES TO STOP REP. ORLA PENN FROM VOTING\n"
+                        + "The St. Brendan bridge is open.",
+                "Orla Penn=PER", "D-Ore.=ORG", "HARBOUR BOARD=ORG", "REP=MISC", "ORLA PENN=PER", "St.=LOC"));
+    }
 }
