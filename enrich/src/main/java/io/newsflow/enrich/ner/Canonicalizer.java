@@ -12,12 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Document-level canonicalisation: a short mention ("Maduro", "Padrino López", "Assembly") joins the one longer name
- * of the article it ends with, an acronym joins the one name it abbreviates, and known names take the gazetteer's
- * canonical form, country and Wikidata id. A person or organisation right after a country's possessive or a
- * nationality word ("Venezuela's National Assembly", "Russian President Vladimir Putin") is tied to that
- * country. One entity per canonical name and type: a short mention takes the type of its full name, and a name
- * the tagger gave two types in one article (the city "Seattle", the team "Seattle") is two entities.
+ * Document-level canonicalisation: titles come off names ({@link Titles}); a short mention ("Maduro", "Padrino López",
+ * a first name, "Assembly") joins the one longer name of the article it ends or starts with, an acronym joins the one
+ * name it abbreviates, and known names take the gazetteer's canonical form, country and Wikidata id. A person or
+ * organisation right after a country's possessive or a nationality word ("Venezuela's National Assembly", "Russian
+ * President Vladimir Putin") is tied to that country. One entity per name and type, whatever its spelling variant
+ * or casing, named after its best-cased mention: a short mention takes the type of its full name, and a name the
+ * tagger gave two types in one article (the city "Seattle", the team "Seattle") is two entities.
  */
 public final class Canonicalizer {
     private final KnownEntities known;
