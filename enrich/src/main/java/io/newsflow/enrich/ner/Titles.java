@@ -36,13 +36,20 @@ public final class Titles {
             "rep.", "rep", "president", "prime minister", "minister", "ambassador", "premier", "lawmaker");
 
     private final Set<String> titles;
+    /** First words of the titles as written in lower, title and upper case: most tokens are rejected unread. */
+    private final Set<String> firstWords = new HashSet<>();
     private final int longest;
 
     public Titles(Set<String> titles) {
         this.titles = titles;
         int n = 1;
         for (String t : titles) {
-            n = Math.max(n, t.split(" ").length);
+            String[] words = t.split(" ");
+            n = Math.max(n, words.length);
+            String w = words[0];
+            firstWords.add(w);
+            firstWords.add(w.toUpperCase(Locale.ROOT));
+            firstWords.add(Character.toUpperCase(w.charAt(0)) + w.substring(1));
         }
         this.longest = n;
     }
@@ -94,7 +101,7 @@ public final class Titles {
 
     /** The number of tokens of the title starting at token {@code i} (longest first), or 0. */
     int titleAt(TokenizedText t, int i, int end) {
-        if (!Character.isUpperCase(t.word(i).charAt(0))) {
+        if (!Character.isUpperCase(t.word(i).charAt(0)) || !firstWords.contains(t.word(i))) {
             return 0;
         }
         StringBuilder sb = new StringBuilder();

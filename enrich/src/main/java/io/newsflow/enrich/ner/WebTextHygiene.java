@@ -41,6 +41,27 @@ public final class WebTextHygiene {
             + "|\\b(additional reporting|reporting|editing|writing|compiled) by\\b");
     /** A lawmaker's party and state: "R-IA", "D-Calif.". */
     static final Pattern PARTY_TAG = Pattern.compile("[RDI]-[A-Z][A-Za-z]{1,4}\\.?");
+    /** A word of each {@link #BOILERPLATE} phrase, as written in lower, title and upper case. */
+    static final Set<String> FURNITURE_CUES = cues("subscribe", "subscription", "newsletter", "privacy", "terms",
+            "cookie", "rights", "copyright", "read", "click", "follow", "share", "sign", "email", "opt", "field",
+            "completing", "poll", "story", "best", "buy", "add", "posted", "originally", "related", "advertisement",
+            "\u00a9", "*", "e-mail");
+    /** A word of each {@link #CREDIT} pattern, in the same three casings. */
+    static final Set<String> CREDIT_CUES = cues("photo", "photos", "photograph", "photographs", "foto", "fotos",
+            "image", "images", "picture", "pictures", "getty", "ap", "afp", "epa", "reuters", "efe", "xinhua",
+            "shutterstock", "anadolu", "courtesy", "file", "credit", "credits", "reporting", "editing", "writing",
+            "compiled", "/");
+
+    private static Set<String> cues(String... words) {
+        Set<String> set = new HashSet<>();
+        for (String w : words) {
+            set.add(w);
+            set.add(w.toUpperCase(Locale.ROOT));
+            set.add(Character.toUpperCase(w.charAt(0)) + w.substring(1));
+        }
+        return Set.copyOf(set);
+    }
+
     /** Words that headlines may leave in lower case: they neither prove nor disprove title case. */
     static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
             "or", "but", "nor", "with", "by", "from", "as", "into", "onto", "via", "vs", "per", "than", "is", "are");
@@ -87,8 +108,10 @@ public final class WebTextHygiene {
         Set<String> lower = new HashSet<>();
         for (TokenizedText t : texts) {
             for (int i = 0; i < t.size; i++) {
-                if (Character.isLowerCase(t.words[i].charAt(0))) {
-                    lower.add(KnownEntities.fold(t.words[i]));
+                String w = t.words[i];
+                if (Character.isLowerCase(w.charAt(0))) {
+                    // Most lower-case words are already their own folded form: no copy for them.
+                    lower.add(plainLower(w) ? w : KnownEntities.fold(w));
                 }
             }
         }
@@ -117,7 +140,14 @@ public final class WebTextHygiene {
                 }
             }
         }
-        // Names the article confirms outside its headlines, with every tail ("Kavanaugh" of "Brett Kavanaugh").
+        boolean headlines = false;
+        for (int k = 0; k < n && !headlines; k++) {
+            for (int[] s : trimmed.get(k)) {
+                headlines |= zone(zones[k], s) == HEADLINE;
+            }
+        }
+        // Names the article confirms outside its headlines, with every tail ("Kavanaugh" of "Brett Kavanaugh"),
+        // gathered only when a headline needs them.
         Map<String, Integer> confirmed = new HashMap<>();
         List<List<int[]>> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
@@ -126,6 +156,9 @@ public final class WebTextHygiene {
             for (int[] s : trimmed.get(k)) {
                 if (zone(zones[k], s) == KEEP && !weak(t, s, lower, nameWords)) {
                     kept.add(s);
+                    if (!headlines) {
+                        continue;
+                    }
                     for (int i = s[0]; i < s[1]; i++) {
                         confirmed.putIfAbsent(fold(t, i, s[1]), s[2]);
                     }
@@ -136,7 +169,7 @@ public final class WebTextHygiene {
             }
             out.add(kept);
         }
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < n && headlines; k++) {
             TokenizedText t = texts.get(k);
             List<int[]> kept = new ArrayList<>();
             for (int[] s : trimmed.get(k)) {
@@ -174,6 +207,16 @@ public final class WebTextHygiene {
             b--;
         }
         return new int[] {b, s[1], s[2]};
+    }
+
+    private static boolean plainLower(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c >= 128 || Character.isUpperCase(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The most restrictive zone of the span's tokens. */
@@ -302,20 +345,28 @@ public final class WebTextHygiene {
         boolean previousFurniture = false;
         while (s < t.size) {
             int e = t.sentenceEnd(s);
+            // The patterns run only on sentences holding one of their words: a regex over every sentence would
+            // cost more than tagging it.
+            boolean furnitureCue = false;
+            boolean creditCue = false;
+            for (int i = s; i < e; i++) {
+                furnitureCue |= FURNITURE_CUES.contains(t.words[i]);
+                creditCue |= CREDIT_CUES.contains(t.words[i]);
+            }
             String sentence = t.text.substring(t.starts[s], t.ends[e - 1]);
             boolean question = t.words[e - 1].equals("?");
             if (sentence.equals(previous)) {
                 // A form label repeated back to back ("Whom do you favour? Whom do you favour?") is a web form.
                 java.util.Arrays.fill(z, previousStart, e, DROP);
                 previousFurniture = true;
-            } else if (BOILERPLATE.matcher(sentence).find() || previousFurniture && question) {
+            } else if (furnitureCue && BOILERPLATE.matcher(sentence).find() || previousFurniture && question) {
                 // The question right after a poll's furniture is the poll's own question.
                 java.util.Arrays.fill(z, s, e, DROP);
                 previousFurniture = true;
             } else {
                 previousFurniture = false;
-                Matcher m = CREDIT.matcher(sentence);
-                if (m.find()) {
+                Matcher m = creditCue ? CREDIT.matcher(sentence) : null;
+                if (m != null && m.find()) {
                     dropCredit(t, s, e, t.starts[s] + m.start(), z);
                 }
                 if (!title && !endsLikeProse(t, e) && titleCase(t, s, e, z) && headlineWords(t, s, e, lower, z)) {
