@@ -45,7 +45,7 @@ class BaselineOnSeedTest {
         "Jorge Rodríguez, PERSON", "Roy Daza, PERSON", "Vladimir Padrino López, PERSON",
         "Venezuela, LOCATION", "Russia, LOCATION", "Moscow, LOCATION", "Caracas, LOCATION", "Caribbean, LOCATION",
         "United States, LOCATION", "La Orchila, LOCATION",
-        "National Assembly, ORGANIZATION", "France 24, ORGANIZATION", "Agence France-Presse, ORGANIZATION"})
+        "National Assembly, ORGANIZATION", "France 24, ORGANIZATION"})
     void findsEachRequiredEntity(String name, EntityType type) {
         Entity e = byName.get(name);
         assertNotNull(e, () -> name + " not among " + byName.keySet());
@@ -53,9 +53,11 @@ class BaselineOnSeedTest {
     }
 
     @Test
-    void afpIsMentionedAsAfp() {
-        Mention m = byName.get("Agence France-Presse").mentions().get(0);
-        assertEquals("AFP", seed.field(m.field()).substring(m.start(), m.end()));
+    void thePhotoCreditGivesNoEntity() {
+        // "Photo by ALEXANDER NEMENOV/AFP via Getty Images" credits the picture; it says nothing of the story.
+        assertFalse(byName.containsKey("Agence France-Presse"), () -> byName.keySet().toString());
+        assertTrue(byName.keySet().stream().noneMatch(n -> n.contains("NEMENOV") || n.contains("Getty")),
+                () -> byName.keySet().toString());
     }
 
     @Test

@@ -12,18 +12,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Document-level canonicalisation: a short mention ("Maduro", "Padrino López", "Assembly") joins the one longer name
- * of the article it ends with, an acronym joins the one name it abbreviates, and known names take the gazetteer's
- * canonical form, country and Wikidata id. A person or organisation right after a country's possessive or a
- * nationality word ("Venezuela's National Assembly", "Russian President Vladimir Putin") is tied to that
- * country. One entity per canonical name and type: a short mention takes the type of its full name, and a name
- * the tagger gave two types in one article (the city "Seattle", the team "Seattle") is two entities.
+ * Document-level canonicalisation: titles come off names ({@link Titles}); a short mention ("Maduro", "Padrino López",
+ * a first name, "Assembly") joins the one longer name of the article it ends or starts with, an acronym joins the one
+ * name it abbreviates, and known names take the gazetteer's canonical form, country and Wikidata id. A person or
+ * organisation right after a country's possessive or a nationality word ("Venezuela's National Assembly", "Russian
+ * President Vladimir Putin") is tied to that country. One entity per name and type, whatever its spelling variant
+ * or casing, named after its best-cased mention: a short mention takes the type of its full name, and a name the
+ * tagger gave two types in one article (the city "Seattle", the team "Seattle") is two entities.
  */
 public final class Canonicalizer {
     private final KnownEntities known;
+    private final Titles titles;
 
     public Canonicalizer(KnownEntities known) {
+        this(known, Titles.loadDefault());
+    }
+
+    public Canonicalizer(KnownEntities known, Titles titles) {
         this.known = known;
+        this.titles = titles;
     }
 
     /** A tagged span: tokens [start, end) of {@code text}, type index 0 PER, 1 ORG, 2 LOC, 3 MISC. */
@@ -65,7 +72,8 @@ public final class Canonicalizer {
         }
     }
 
-    public List<Entity> resolve(List<Found> found) {
+    public List<Entity> resolve(List<Found> tagged) {
+        List<Found> found = titles.separate(tagged, known);
         for (Found f : found) {
             KnownEntities.Entry e = known.lookup(f.surface);
             if (e != null && KnownEntities.typeIndex(e.type()) == f.type) {
@@ -74,6 +82,9 @@ public final class Canonicalizer {
         }
         for (Found f : found) {
             f.country = contextCountry(f, found);
+            if (f.entry == null && f.type != 1 && isOutlet(f)) {
+                f.type = 1;
+            }
         }
         Index index = new Index(found);
         Map<String, Found> resolved = new java.util.HashMap<>();
@@ -100,6 +111,7 @@ public final class Canonicalizer {
     private static final class Index {
         final Map<String, List<Found>> bySuffix = new java.util.HashMap<>();
         final Map<String, List<Found>> byInitials = new java.util.HashMap<>();
+        final Map<String, List<Found>> byFirstName = new java.util.HashMap<>();
 
         Index(List<Found> found) {
             java.util.Set<String> seen = new java.util.HashSet<>();
@@ -114,6 +126,9 @@ public final class Canonicalizer {
                 }
                 if (g.type == 1) {
                     byInitials.computeIfAbsent(initials(g), x -> new ArrayList<>()).add(g);
+                }
+                if (g.type == 0) {
+                    byFirstName.computeIfAbsent(g.folded[0], x -> new ArrayList<>()).add(g);
                 }
             }
         }
@@ -134,11 +149,17 @@ public final class Canonicalizer {
         if (acronym) {
             candidates.addAll(index.byInitials.getOrDefault(f.surface, List.of()));
         }
+        // A lone first name ("Brett") is the one person of the article called so ("Brett Kavanaugh").
+        boolean firstName = f.length() == 1 && f.entry == null && (f.type == 0 || f.type == 3 || f.type == 1);
+        if (firstName) {
+            candidates.addAll(index.byFirstName.getOrDefault(f.folded[0], List.of()));
+        }
         for (Found g : candidates) {
             if (g.length() <= f.length() || g == f) {
                 continue;
             }
-            boolean suffix = endsWith(g.folded, f.folded) && compatible(f, g);
+            boolean suffix = (endsWith(g.folded, f.folded) || firstName && g.type == 0 && g.folded[0].equals(
+                    f.folded[0])) && compatible(f, g);
             boolean initials = acronym && g.type == 1 && f.type == 1 && initials(g).equals(f.surface);
             if (!suffix && !initials) {
                 continue;
@@ -158,7 +179,8 @@ public final class Canonicalizer {
     /** Person surnames join people whatever the tagger called them; other types join only their own type. */
     private static boolean compatible(Found shortOne, Found longOne) {
         if (longOne.type == 0) {
-            return shortOne.type == 0 || (shortOne.entry == null && shortOne.type != 2);
+            // An unknown single word typed a place is still the surname the article gave a person ("McCabe").
+            return shortOne.type == 0 || shortOne.entry == null && (shortOne.type != 2 || shortOne.length() == 1);
         }
         return shortOne.type == longOne.type && shortOne.type != 3;
     }
@@ -215,23 +237,29 @@ public final class Canonicalizer {
         for (Found f : ordered) {
             Found root = f.root();
             // A short mention takes its full name's type; one name with two types (the city "Seattle" and the
-            // team "Seattle") is two entities.
+            // team "Seattle") is two entities. Spellings and casings of one name ("Organisation", "ORGANIZATION")
+            // are one entity.
             f.type = root.type;
-            groups.computeIfAbsent(canonical(root) + "|" + root.type, k -> new ArrayList<>()).add(f);
+            String key = root.entry != null ? "=" + root.entry.canonical() : variantKey(root.folded);
+            groups.computeIfAbsent(key + "|" + root.type, k -> new ArrayList<>()).add(f);
         }
         List<Entity> out = new ArrayList<>(groups.size());
         for (Map.Entry<String, List<Found>> g : groups.entrySet()) {
             KnownEntities.Entry entry = null;
             String country = null;
+            Found best = null;
             List<Mention> mentions = new ArrayList<>(g.getValue().size());
             for (Found f : g.getValue()) {
                 Found root = f.root();
                 entry = entry != null ? entry : root.entry != null ? root.entry : f.entry;
                 country = country != null ? country : f.country;
+                if (best == null || casingScore(root) > casingScore(best)) {
+                    best = root;
+                }
                 mentions.add(new Mention(f.field, f.text.start(f.start), f.text.end(f.end - 1)));
             }
             int type = g.getValue().get(0).type;
-            String name = g.getKey().substring(0, g.getKey().lastIndexOf('|'));
+            String name = canonical(best);
             if (entry != null && entry.country() != null) {
                 country = entry.country();
             }
@@ -241,10 +269,77 @@ public final class Canonicalizer {
         return out;
     }
 
-    /** The gazetteer's name when known; else the surface with single spaces, headline capitals softened. */
+    /** Last words of newspapers and broadcasters, which the tagger reads as places ("the Guardian"). */
+    private static final java.util.Set<String> OUTLET_WORDS = java.util.Set.of("times", "post", "journal",
+            "guardian", "tribune", "herald", "gazette", "telegraph", "observer", "chronicle", "reporter", "inquirer",
+            "examiner", "courier", "bugle", "beacon", "dispatch", "caller", "intercept");
+    /** Web platforms, never places or people. */
+    private static final java.util.Set<String> PLATFORMS = java.util.Set.of("facebook", "twitter", "youtube",
+            "instagram", "google", "reddit", "tiktok", "whatsapp", "linkedin", "wikipedia", "wikileaks", "amazon",
+            "microsoft", "snapchat", "telegram");
+
+    private static boolean isOutlet(Found f) {
+        String last = f.folded[f.folded.length - 1];
+        if (f.length() == 1) {
+            return PLATFORMS.contains(last) || last.equals("guardian") && f.type != 0;
+        }
+        return f.type != 0 && OUTLET_WORDS.contains(last);
+    }
+
+    /** Written as a reader writes it: mixed case beats shouting, and shouting beats lower case. */
+    private static int casingScore(Found f) {
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = 0; i < f.surface.length(); i++) {
+            char c = f.surface.charAt(i);
+            upper |= Character.isUpperCase(c);
+            lower |= Character.isLowerCase(c);
+        }
+        return upper && lower ? 2 : upper ? 1 : 0;
+    }
+
+    /** British and American spellings fold together: "organisation" and "organization", "defence" and "defense". */
+    static String variantKey(String[] folded) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : folded) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            if (w.length() > 6 && w.endsWith("isation")) {
+                w = w.substring(0, w.length() - 7) + "ization";
+            } else if (w.length() > 5 && (w.endsWith("ise") || w.endsWith("ised") || w.endsWith("ising"))) {
+                w = w.replaceFirst("is(e|ed|ing)$", "iz$1");
+            } else if (w.endsWith("ence") && (w.equals("defence") || w.equals("offence") || w.equals("licence"))) {
+                w = w.substring(0, w.length() - 3) + "nse";
+            } else if (w.endsWith("centre") || w.endsWith("theatre")) {
+                w = w.substring(0, w.length() - 2) + "er";
+            }
+            sb.append(w);
+        }
+        return sb.toString();
+    }
+
+    /** Short all-caps words that are words, not acronyms: "NEW Mexico" is New Mexico, "NATO" stays NATO. */
+    private static final java.util.Set<String> SHOUTED_WORDS = java.util.Set.of("new", "the", "of", "and", "for",
+            "old", "big", "red", "top", "war", "law", "west", "east", "city", "park", "bay", "san", "los", "las",
+            "del", "de", "la", "el", "le", "du", "des", "von", "van", "saint", "fort", "lake", "port", "north", "south",
+            "high", "day", "one", "two", "free", "army", "navy", "air", "base", "club", "team", "news", "post");
+    private static final java.util.Set<String> LOWER_INSIDE = java.util.Set.of("of", "the", "and", "for", "de",
+            "del", "la", "du", "des", "von", "van", "on", "in", "at", "to");
+    private static final java.util.regex.Pattern ROMAN = java.util.regex.Pattern.compile("X{0,3}(IX|IV|V?I{0,3})");
+
+    /**
+     * The gazetteer's name when known; else the surface with single spaces and shouted words softened ("NEW
+     * YORK" New York), keeping roman numerals ("Henry VIII"), dotted acronyms ("U.S.") and short acronyms.
+     */
     private static String canonical(Found f) {
         if (f.entry != null) {
             return f.entry.canonical();
+        }
+        boolean shouted = true;
+        for (int k = f.start; k < f.end; k++) {
+            String w = f.text.word(k);
+            shouted &= !Features.hasLetter(w) || Features.allCaps(w);
         }
         StringBuilder sb = new StringBuilder();
         for (int k = f.start; k < f.end; k++) {
@@ -252,12 +347,37 @@ public final class Canonicalizer {
             if (k > f.start && f.text.start(k) > f.text.end(k - 1)) {
                 sb.append(' ');
             }
-            if (f.length() > 1 && w.length() > 3 && Features.allCaps(w)) {
-                w = w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT);
-            }
-            sb.append(w);
+            sb.append(recase(w, k == f.start, f.length() > 1, shouted));
         }
         return sb.toString();
+    }
+
+    private static String recase(String w, boolean first, boolean multi, boolean shouted) {
+        if (!Features.allCaps(w) || !multi) {
+            if (!Features.allCaps(w) && w.length() > 2 && ROMAN.matcher(w.toUpperCase(Locale.ROOT)).matches()
+                    && Character.isUpperCase(w.charAt(0)) && !first) {
+                return w.toUpperCase(Locale.ROOT); // "Xiii" from a source that softened it
+            }
+            return w;
+        }
+        if (ROMAN.matcher(w).matches() || w.indexOf('.') >= 0) {
+            return w;
+        }
+        String lower = w.toLowerCase(Locale.ROOT);
+        if (!first && shouted && LOWER_INSIDE.contains(lower)) {
+            return lower;
+        }
+        if (SHOUTED_WORDS.contains(lower) || w.length() > 4 || shouted && w.length() > 3) {
+            StringBuilder sb = new StringBuilder(lower);
+            for (int i = 0; i < sb.length(); i++) {
+                if (i == 0 || !Character.isLetter(sb.charAt(i - 1)) && sb.charAt(i - 1) != '\'' && sb.charAt(i - 1)
+                        != '\u2019') {
+                    sb.setCharAt(i, Character.toUpperCase(sb.charAt(i)));
+                }
+            }
+            return sb.toString();
+        }
+        return w;
     }
 
 }

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The statistical extractor: the article's title, caption and body are tokenised and tagged as one document by
  * the trained {@link NerModel}; a multi-word gazetteer name written exactly as listed ("France 24") takes
- * precedence over the model spans it contains; then {@link Canonicalizer} merges short mentions into full names
+ * precedence over the model spans it contains; {@link WebTextHygiene} drops site furniture, untrusted headline
+ * capitals and lone common words; then {@link Canonicalizer} merges short mentions into full names
  * and links entities to their country and Wikidata id.
  */
 public final class NerEntityExtractor implements EntityExtractor {
@@ -21,10 +22,12 @@ public final class NerEntityExtractor implements EntityExtractor {
 
     private final NerModel model;
     private final KnownEntities known;
+    private final WebTextHygiene hygiene;
 
     public NerEntityExtractor(NerModel model, KnownEntities known) {
         this.model = model;
         this.known = known;
+        this.hygiene = WebTextHygiene.load(known);
     }
 
     private static final class Default {
@@ -69,10 +72,17 @@ public final class NerEntityExtractor implements EntityExtractor {
             }
         }
         int[][] tags = model.tag(texts);
+        List<List<int[]>> spans = new ArrayList<>(texts.size());
+        boolean[] titles = new boolean[texts.size()];
+        for (int k = 0; k < texts.size(); k++) {
+            spans.add(preferGazetteer(texts.get(k), tags[k]));
+            titles[k] = fields.get(k) == TextField.TITLE;
+        }
+        spans = hygiene.filter(texts, titles, spans);
         List<Canonicalizer.Found> found = new ArrayList<>();
         for (int k = 0; k < texts.size(); k++) {
             TokenizedText t = texts.get(k);
-            for (int[] s : preferGazetteer(t, tags[k])) {
+            for (int[] s : spans.get(k)) {
                 found.add(new Canonicalizer.Found(fields.get(k), t, s[0], s[1], s[2]));
             }
         }

@@ -93,4 +93,83 @@ class CanonicalizerTest {
         List<Entity> entities = new Canonicalizer(KNOWN).resolve(found);
         assertEquals(3, entities.size());
     }
+
+    @Test
+    void titlesStayOutsideTheName() {
+        Map<String, Entity> e = resolve("Mr. Hallam met Cardinal Ostrander and Senator Wilma Croft.",
+                "Mr. Hallam=PER", "Cardinal Ostrander=PER", "Senator Wilma Croft=PER");
+        assertEquals(List.of("Hallam", "Ostrander", "Wilma Croft"), e.keySet().stream().sorted().toList());
+        Entity croft = e.get("Wilma Croft");
+        assertEquals("Wilma Croft", "Mr. Hallam met Cardinal Ostrander and Senator Wilma Croft."
+                .substring(croft.mentions().get(0).start(), croft.mentions().get(0).end()));
+    }
+
+    @Test
+    void descriptorsBeforeAPersonAreTitlesToo() {
+        Map<String, Entity> e = resolve("Billionaire Harlan Voss and Airman Tilde Berg spoke.",
+                "Billionaire Harlan Voss=PER", "Airman Tilde Berg=PER");
+        assertEquals(List.of("Harlan Voss", "Tilde Berg"), e.keySet().stream().sorted().toList());
+    }
+
+    @Test
+    void aTitleInsideAGluedSpanPartsTwoNames() {
+        Map<String, Entity> e = resolve("Brimfield Mayor Tova Quist opened the pier.", "Brimfield Mayor Tova Quist=PER");
+        assertEquals(EntityType.LOCATION, e.get("Brimfield").type());
+        assertEquals(EntityType.PERSON, e.get("Tova Quist").type());
+        assertEquals(2, e.size());
+    }
+
+    @Test
+    void regnalTitlesStayInTheName() {
+        Map<String, Entity> e = resolve("Queen Ingrid IV toured the port.", "Queen Ingrid IV=PER");
+        assertEquals(List.of("Queen Ingrid IV"), List.copyOf(e.keySet()));
+    }
+
+    @Test
+    void aFirstNameOrSurnameJoinsTheFullNameOfTheArticle() {
+        Map<String, Entity> e = resolve("Corwin Ashdale testified. Corwin paused; Ashdale went on.",
+                "Corwin Ashdale=PER", "Corwin=PER", "Ashdale=PER");
+        assertEquals(List.of("Corwin Ashdale"), List.copyOf(e.keySet()));
+        assertEquals(3, e.get("Corwin Ashdale").mentions().size());
+    }
+
+    @Test
+    void casingComesFromTheBestMention() {
+        Map<String, Entity> e = resolve("GRANVILLE HARBOUR TRUST said the Granville Harbour Trust would pay.",
+                "GRANVILLE HARBOUR TRUST=ORG", "Granville Harbour Trust=ORG");
+        assertEquals(List.of("Granville Harbour Trust"), List.copyOf(e.keySet()));
+        assertEquals(2, e.get("Granville Harbour Trust").mentions().size());
+    }
+
+    @Test
+    void shoutedWordsSoftenButNumeralsAndAcronymsStay() {
+        Map<String, Entity> e = resolve("NEW Dorwick voters, the U.S. Rail Board and King Oswin VIII met. "
+                        + "KESTREL VALLEY FOR PEACE marched.",
+                "NEW Dorwick=LOC", "U.S. Rail Board=ORG", "King Oswin VIII=PER", "KESTREL VALLEY FOR PEACE=ORG");
+        assertEquals(List.of("Kestrel Valley for Peace", "King Oswin VIII", "New Dorwick", "U.S. Rail Board"),
+                e.keySet().stream().sorted().toList());
+    }
+
+    @Test
+    void spellingVariantsAreOneEntity() {
+        Map<String, Entity> e = resolve("The Marine Welfare Organisation and the Marine Welfare Organization agree.",
+                "Marine Welfare Organisation=ORG", "Marine Welfare Organization=ORG");
+        assertEquals(1, e.size(), e.keySet()::toString);
+        assertEquals(2, e.values().iterator().next().mentions().size());
+    }
+
+    @Test
+    void newspapersAndPlatformsAreOrganisations() {
+        Map<String, Entity> e = resolve("The Harlow Gazette quoted a post on Facebook.",
+                "Harlow Gazette=LOC", "Facebook=LOC");
+        assertEquals(EntityType.ORGANIZATION, e.get("Harlow Gazette").type());
+        assertEquals(EntityType.ORGANIZATION, e.get("Facebook").type());
+    }
+
+    @Test
+    void aSurnameTypedAsAPlaceJoinsThePerson() {
+        Map<String, Entity> e = resolve("Agent Linus Vardy resigned. Vardy denied it.",
+                "Linus Vardy=PER", "Vardy=LOC");
+        assertEquals(List.of("Linus Vardy"), List.copyOf(e.keySet()));
+    }
 }
