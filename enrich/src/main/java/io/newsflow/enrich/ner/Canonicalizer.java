@@ -78,6 +78,11 @@ public final class Canonicalizer {
             KnownEntities.Entry e = known.lookup(f.surface);
             if (e != null && KnownEntities.typeIndex(e.type()) == f.type) {
                 f.entry = e;
+            } else if (e != null && KnownEntities.typeIndex(e.type()) == 0 && f.length() == 1) {
+                // A known person's surname on its own ("Trump", "Obama") is that person in news copy, whatever
+                // the tagger typed it; a longer span ("Trump Tower") keeps its own type.
+                f.type = 0;
+                f.entry = e;
             }
         }
         for (Found f : found) {

@@ -42,6 +42,17 @@ class CanonicalizerTest {
     }
 
     @Test
+    void aKnownPersonsSurnameAloneIsThatPersonWhateverItsTag() {
+        Map<String, Entity> e = resolve("Macron said the talks would go on. Officials close to Macron agreed, and "
+                        + "the Macron Foundation declined to comment.",
+                "Macron=ORG", "Macron=LOC", "Macron Foundation=ORG");
+        assertEquals(EntityType.PERSON, e.get("Emmanuel Macron").type(), e.toString());
+        assertEquals(2, e.get("Emmanuel Macron").mentions().size());
+        assertEquals("Q3052772", e.get("Emmanuel Macron").wikidata());
+        assertEquals(EntityType.ORGANIZATION, e.get("Macron Foundation").type(), "a longer span keeps its type");
+    }
+
+    @Test
     void shortMentionsJoinTheFullNameAndTakeTheGazetteerName() {
         Map<String, Entity> e = resolve("Venezuelan President Nicolas Maduro spoke. Maduro said Padrino López and "
                         + "Vladimir Padrino López agreed. Putin met Vladimir Putin.",
