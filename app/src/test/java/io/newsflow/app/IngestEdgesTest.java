@@ -85,32 +85,11 @@ class IngestEdgesTest {
     }
 
     static Path config(Path dir, String rawTopic) throws Exception {
-        TopicAdmin.create(KAFKA.clientConfig(), new Topics(rawTopic, rawTopic + ".enriched", rawTopic + ".label.",
-                rawTopic + ".dlq"), List.of(), Optional.of(1), Optional.of((short) 1));
-        Path config = dir.resolve(rawTopic + ".properties");
-        Files.writeString(config, "bootstrap.servers=" + KAFKA.bootstrapServers() + "\ntopic.raw=" + rawTopic + "\n");
-        return config;
+        return KAFKA.rawTopicConfig(dir, rawTopic);
     }
 
-    /** Every record of a one-partition topic, up to its end offset (known up front, so nothing is waited for). */
     static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        Map<String, Object> c = KAFKA.clientConfig();
-        c.put("key.deserializer", StringDeserializer.class.getName());
-        c.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        c.put("enable.auto.commit", false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c)) {
-            TopicPartition tp = new TopicPartition(topic, 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (consumer.position(tp) < end && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            assertEquals(end, out.size(), "read every record of " + topic);
-            return out;
-        }
+        return KAFKA.readAll(topic);
     }
 
     /** Every good article exactly once, with the control characters gone; nothing else. */
