@@ -33,7 +33,11 @@ public final class WebTextHygiene {
             + "|sign up (for|to) our|email sign up|opt out at any ?time|this field is for validation"
             + "|completing this poll|take our poll|story continues below|best price|buy new|add to cart"
             + "|posted with permission|originally published|related (articles|stories|posts)|advertisement)\\b"
-            + "|\u00a9|\\?\\s*\\*\\s+\\p{Lu}");
+            + "|\u00a9|\\?\\s*\\*\\s+\\p{Lu}"
+            // a share counter ("53 SHARES"; capitals only, so "sold 5,000 shares of Apple" is not furniture) and a
+            // line of nothing but share buttons ("Facebook Twitter WhatsApp Email")
+            + "|(?-i:^\\W*\\d[\\d,.]*[KkMm]?\\s+SHARES\\b)"
+            + "|^(\\W*(facebook|twitter|whatsapp|pinterest|linkedin|reddit|telegram|email|print|share)\\W*){2,}$");
     /** Where a photo credit or caption credit starts; everything after it in the sentence (or bracket) goes. */
     static final Pattern CREDIT = Pattern.compile("(?i)\\b(photo|photograph|foto|image|picture)s?\\s*(:|by\\b|de\\b"
             + "|credit)|\\bgetty images\\b|\\b(ap|afp|epa|reuters|efe|xinhua)\\s*(photo\\b|/)|/\\s*(ap|afp|epa|reuters"
@@ -45,7 +49,8 @@ public final class WebTextHygiene {
     static final Set<String> FURNITURE_CUES = cues("subscribe", "subscription", "newsletter", "privacy", "terms",
             "cookie", "rights", "copyright", "read", "click", "follow", "share", "sign", "email", "opt", "field",
             "completing", "poll", "story", "best", "buy", "add", "posted", "originally", "related", "advertisement",
-            "\u00a9", "*", "e-mail");
+            "\u00a9", "*", "e-mail", "shares", "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit",
+            "telegram");
     /** A word of each {@link #CREDIT} pattern, in the same three casings. */
     static final Set<String> CREDIT_CUES = cues("photo", "photos", "photograph", "photographs", "foto", "fotos",
             "image", "images", "picture", "pictures", "getty", "ap", "afp", "epa", "reuters", "efe", "xinhua",

@@ -58,6 +58,15 @@ class WebTextHygieneTest {
     }
 
     @Test
+    void shareCountersAndButtonRowsGiveNoEntityButSharesInProseStay() {
+        assertEquals(List.of("Ivo Brandt", "Kestrel Motors", "Facebook"), kept("Mill closes",
+                "1.2k SHARES Facebook Twitter\nFacebook Twitter WhatsApp Email\nIvo Brandt sold 5,000 shares of "
+                        + "Kestrel Motors on Monday.\nHe said Facebook and the bank had called him.",
+                "SHARES=ORG", "Facebook Twitter=ORG", "Facebook Twitter WhatsApp Email=ORG", "Ivo Brandt=PER",
+                "Kestrel Motors=ORG", "Facebook=ORG"));
+    }
+
+    @Test
     void photoCreditsAndAgencyTailsGiveNoEntity() {
         assertEquals(List.of("Lake Vorn", "Tessa Lind"), kept("Lake rises",
                 "Boats on Lake Vorn (Photo by Karl Berg/Northwind Agency)\nTessa Lind said the lake rose.\n"
