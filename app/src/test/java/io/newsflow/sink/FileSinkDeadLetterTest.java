@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -52,7 +51,7 @@ class FileSinkDeadLetterTest {
         FileSink first = new FileSink(client, Topics.DEFAULTS, out, never);
         Thread t1 = new Thread(first);
         t1.start();
-        waitFor(() -> first.seenRecords() >= 1, "the first sink read the poison record");
+        assertTrue(first.awaitSeen(1, Duration.ofSeconds(60)), "the first sink read the poison record");
         first.abandon();
         t1.join(30_000);
         assertEquals(0, deadLetters(client).size(), "nothing committed, so no dead letter either");
@@ -60,7 +59,7 @@ class FileSinkDeadLetterTest {
         FileSink second = new FileSink(client, Topics.DEFAULTS, out, never);
         Thread t2 = new Thread(second);
         t2.start();
-        waitFor(() -> second.seenRecords() >= 1, "the restarted sink read the poison record again");
+        assertTrue(second.awaitSeen(1, Duration.ofSeconds(60)), "the restarted sink read the poison record again");
         second.close(); // a clean stop flushes: the dead letter and the offset commit, together
         t2.join(30_000);
         List<ConsumerRecord<byte[], byte[]>> dead = deadLetters(client);
@@ -68,16 +67,6 @@ class FileSinkDeadLetterTest {
         assertEquals("poison", new String(dead.get(0).key(), StandardCharsets.UTF_8));
         assertTrue(new String(dead.get(0).headers().lastHeader("__streams.errors.message").value(),
                 StandardCharsets.UTF_8).length() > 0);
-    }
-
-    static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50); // polling a condition, with a deadline
-        }
     }
 
     /** news.dlq as a read_committed subscriber sees it, read to its end. */

@@ -178,15 +178,32 @@ public final class FileSink implements Runnable, AutoCloseable {
         }
     }
 
-    /** Records read so far (filed, dead-lettered or still buffered). */
-    long seenRecords() {
-        return seen.get();
+    private final Object seenLock = new Object();
+    private long seen;
+
+    /**
+     * Blocks until this sink has read at least {@code n} records (filed, dead-lettered or still buffered), or the
+     * timeout passes; returns whether it got there. Tests wait on it instead of polling.
+     */
+    boolean awaitSeen(long n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (seenLock) {
+            while (seen < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(seenLock, left);
+            }
+            return true;
+        }
     }
 
-    private final AtomicLong seen = new AtomicLong();
-
     private void add(TopicPartition tp, ConsumerRecord<byte[], byte[]> r) {
-        seen.incrementAndGet();
+        synchronized (seenLock) {
+            seen++;
+            seenLock.notifyAll();
+        }
         Segment seg = segments.computeIfAbsent(tp, t -> new Segment());
         EnrichedArticle event = null;
         try {

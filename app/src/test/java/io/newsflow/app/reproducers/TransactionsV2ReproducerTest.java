@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -77,16 +76,14 @@ class TransactionsV2ReproducerTest {
             }
             p.flush();
         }
-        AtomicLong copied = new AtomicLong();
+        Progress copied = new Progress();
         AtomicBoolean stop = new AtomicBoolean();
         Thread copier = new Thread(() -> copy(bootstrap, records, copied, stop), "copier");
         copier.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
         for (int r = 1; r <= restarts; r++) {
             long at = (long) records * r / (restarts + 1);
-            while (copied.get() < at && copier.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20); // polling the copier's progress, with a deadline
-            }
+            copied.awaitAtLeast(at, deadline);
             broker[0].close();
             broker[0] = EmbeddedBroker.start(data, port, Map.of(), version);
         }
@@ -101,7 +98,7 @@ class TransactionsV2ReproducerTest {
     }
 
     /** The loop from Kafka's documentation, with the recovery it prescribes for each kind of error. */
-    static void copy(String bootstrap, int records, AtomicLong copied, AtomicBoolean stop) {
+    static void copy(String bootstrap, int records, Progress copied, AtomicBoolean stop) {
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "copier");
@@ -156,6 +153,34 @@ class TransactionsV2ReproducerTest {
                 }
             }
             producer.close();
+        } finally {
+            copied.finish();
+        }
+    }
+
+    /** The copier's committed count; the main thread blocks on it until a restart point, without polling. */
+    static final class Progress {
+        private long done;
+        private boolean finished;
+
+        synchronized void set(long n) {
+            done = n;
+            notifyAll();
+        }
+
+        synchronized void finish() {
+            finished = true;
+            notifyAll();
+        }
+
+        synchronized void awaitAtLeast(long n, long deadlineNanos) throws InterruptedException {
+            while (done < n && !finished) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
         }
     }
 
