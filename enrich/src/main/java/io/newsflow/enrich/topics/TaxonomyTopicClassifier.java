@@ -424,16 +424,6 @@ public final class TaxonomyTopicClassifier implements TopicClassifier {
         return false;
     }
 
-    static boolean nameMatches(String name, List<String> cues) {
-        String padded = padded(name);
-        for (String cue : cues) {
-            if (padded.contains(padded(cue))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static final java.util.regex.Pattern NOT_NAME = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}+]+");
 
     /** " ministry of defence " for "Ministry of Defence": words in lower case between single spaces. */

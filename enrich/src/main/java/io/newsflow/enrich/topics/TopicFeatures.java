@@ -122,11 +122,6 @@ public final class TopicFeatures {
         return taxonomy;
     }
 
-    /** The article's features under {@code config}. */
-    public Vector extract(Article article, List<Entity> entities, Config config) {
-        return transform(counts(article, entities), config);
-    }
-
     /**
      * Every feature the article has, before a {@link Config} is applied: term features hold their raw counts,
      * the dense cue and entity features their values. Training computes this once per article and tries each
