@@ -461,12 +461,15 @@ public final class WebTextHygiene {
         java.util.Arrays.fill(z, i, end, DROP);
     }
 
-    /** "TRONDHEIM, Norway (Reuters) -": an all-caps place and its agency before a dash that opens the story. */
+    /**
+     * "TRONDHEIM, Norway (Reuters) -" or "AUSTIN, Texas, Aug 24 (Gulf Coast Ledger) -": an all-caps place, its
+     * region, a date and the agency before a dash that opens the story.
+     */
     private static void dropDateline(TokenizedText t, int s, int e, byte[] z) {
         if (!Features.allCaps(t.words[s]) || t.words[s].length() < 3 || s + 1 >= e) {
             return;
         }
-        for (int i = s + 1; i < e && i < s + 10; i++) {
+        for (int i = s + 1; i < e && i < s + 16; i++) {
             String w = t.words[i];
             if (w.equals("-") || w.equals("\u2014") || w.equals("\u2013") || w.equals("--")) {
                 // A shouted headline ("RUGBY UNION - ENGLAND WIN") is no dateline: the story after it is prose.
@@ -475,8 +478,8 @@ public final class WebTextHygiene {
                 }
                 return;
             }
-            if (!(Character.isUpperCase(w.charAt(0)) || w.equals(",") || w.equals("(") || w.equals(")")
-                    || w.equals("."))) {
+            if (!(Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0)) || w.equals(",")
+                    || w.equals("(") || w.equals(")") || w.equals("."))) {
                 return;
             }
         }

@@ -82,6 +82,13 @@ class WebTextHygieneTest {
     }
 
     @Test
+    void aDatelineWithADateGivesNoEntity() {
+        assertEquals(List.of("Mira Holt"), kept("Port reopens",
+                "KESTREL BAY, Fjordland, Aug 24 (Coast Ledger) - Mira Holt reopened the port on Monday.",
+                "KESTREL BAY=LOC", "Fjordland=LOC", "Aug=MISC", "Coast Ledger=ORG", "Mira Holt=PER"));
+    }
+
+    @Test
     void anAllCapsDatelineGivesNoEntity() {
         assertEquals(List.of("Ronja Vik"), kept("Bridge shut",
                 "FJELLBY, Norway (Nordwire) - Ronja Vik shut the bridge on Monday.",
