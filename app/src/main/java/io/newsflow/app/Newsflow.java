@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Kafka Streams pipeline: news articles in, entities and topic labels out.",
         subcommands = {DemoCommand.class, BrokerCommand.class, TopicsCommand.class, IngestCommand.class,
             EnrichCommand.class, SinkCommand.class, SubscribeCommand.class, ReplayCommand.class,
-            VerifyDeliveryCommand.class, EvalTopicsCommand.class, TrainTopicsCommand.class, EnrichFileCommand.class, TrainNerCommand.class, EvalNerCommand.class,
+            VerifyDeliveryCommand.class, EvalTopicsCommand.class, TrainTopicsCommand.class, EnrichFileCommand.class, TrainNerCommand.class, EvalNerCommand.class, BuildGazetteerCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Newsflow implements Runnable {
 

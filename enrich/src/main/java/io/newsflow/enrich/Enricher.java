@@ -3,6 +3,7 @@ package io.newsflow.enrich;
 import io.newsflow.enrich.entities.EntityExtractor;
 import io.newsflow.enrich.entities.Gazetteer;
 import io.newsflow.enrich.entities.RuleBasedEntityExtractor;
+import io.newsflow.enrich.linking.EntityLinker;
 import io.newsflow.enrich.topics.LearnedTopicClassifier;
 import io.newsflow.enrich.topics.LinearTopicModel;
 import io.newsflow.enrich.topics.Taxonomy;
@@ -23,6 +24,7 @@ import java.util.List;
  */
 public final class Enricher {
     private final EntityExtractor extractor;
+    private final EntityLinker linker;
     private final TopicClassifier classifier;
     private final Clock clock;
     private final ArticleLimits limits;
@@ -35,14 +37,21 @@ public final class Enricher {
     }
 
     public Enricher(EntityExtractor extractor, TopicClassifier classifier, Clock clock, ArticleLimits limits) {
+        this(extractor, null, classifier, clock, limits);
+    }
+
+    /** With {@code linker} (null: none) resolving the extractor's entities to knowledge-base entries. */
+    public Enricher(EntityExtractor extractor, EntityLinker linker, TopicClassifier classifier, Clock clock,
+                    ArticleLimits limits) {
         this.extractor = extractor;
+        this.linker = linker;
         this.classifier = classifier;
         this.clock = clock;
         this.limits = limits;
     }
 
     public Enricher withLimits(ArticleLimits newLimits) {
-        return new Enricher(extractor, classifier, clock, newLimits);
+        return new Enricher(extractor, linker, classifier, clock, newLimits);
     }
 
     /** The default models: the trained entity tagger and the shipped taxonomy with its trained topic model. */
@@ -65,7 +74,8 @@ public final class Enricher {
      */
     public static Enricher standard(Clock clock, java.nio.file.Path taxonomyFile,
                                     List<java.nio.file.Path> modelFiles) {
-        return new Enricher(NerEntityExtractor.loadDefault(), topicClassifier(taxonomyFile, modelFiles), clock);
+        return new Enricher(NerEntityExtractor.loadDefault(), EntityLinker.standard(),
+                topicClassifier(taxonomyFile, modelFiles), clock, ArticleLimits.DEFAULTS);
     }
 
     /** The topic classifier for a taxonomy file (null: the shipped one) and the user's models, then the shipped. */
@@ -90,7 +100,8 @@ public final class Enricher {
 
     /** The entities of one article, for tools that score topics on their own (eval-topics). */
     public List<Entity> entities(Article article) {
-        return extractor.extract(article);
+        List<Entity> entities = extractor.extract(article);
+        return linker == null ? entities : linker.link(article, entities);
     }
 
     public TopicClassifier classifier() {
@@ -98,7 +109,7 @@ public final class Enricher {
     }
 
     public String version() {
-        return extractor.version() + "+" + classifier.version();
+        return extractor.version() + (linker == null ? "" : "+" + EntityLinker.VERSION) + "+" + classifier.version();
     }
 
     public List<String> labels() {
@@ -121,7 +132,7 @@ public final class Enricher {
     }
 
     public EnrichedArticle enrich(Article article) {
-        List<Entity> entities = capMentions(extractor.extract(article));
+        List<Entity> entities = capMentions(entities(article));
         TopicClassifier.Result topics = classifier.classify(article, entities);
         return EnrichedArticle.of(article, entities, topics.topics(), topics.labels(), version(), clock.instant());
     }
@@ -142,7 +153,8 @@ public final class Enricher {
                 break;
             }
             int n = Math.min(left, e.mentions().size());
-            kept.add(n == e.mentions().size() ? e : new Entity(e.name(), e.type(), e.mentions().subList(0, n)));
+            kept.add(n == e.mentions().size() ? e : new Entity(e.name(), e.type(), e.mentions().subList(0, n),
+                    e.country(), e.wikidata(), e.lat(), e.lon()));
             left -= n;
         }
         return kept;
