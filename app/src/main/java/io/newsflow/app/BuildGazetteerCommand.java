@@ -46,6 +46,11 @@ final class BuildGazetteerCommand implements Callable<Integer> {
         try (OutputStream o = Files.newOutputStream(tmp)) {
             KnowledgeBaseBuilder.write(entries, o);
         }
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the temporary file's permissions stand
+        }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         System.out.printf("wrote %s (%,d bytes)%n", out, Files.size(target));
         return Exit.OK;

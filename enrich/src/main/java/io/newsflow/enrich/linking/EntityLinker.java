@@ -361,9 +361,6 @@ public final class EntityLinker {
                 name = k.name(); // "US" and "United States" in one article are one entity under its own name
             }
             String country = d.country();
-            if (k == null && country == null && e.type() != EntityType.LOCATION) {
-                country = e.country(); // "Venezuela's National Assembly": the tie canonicalisation found
-            }
             out.add(new Entity(name, k == null ? e.type() : typeOf(e, k), mentions, country,
                     k == null ? null : k.wikidata(), k == null ? null : k.lat(), k == null ? null : k.lon()));
         }

@@ -159,7 +159,7 @@ public final class KnowledgeBase {
     }
 
     /** Short and with two capitals or more: "ICE", "CoR", "OPEC"; "NATO" and "Nato" are both NATO. */
-    static boolean isAbbreviation(String s) {
+    public static boolean isAbbreviation(String s) {
         if (s.length() > 6 || s.indexOf(' ') >= 0) {
             return false;
         }

@@ -458,9 +458,16 @@ public final class KnowledgeBaseBuilder {
         if (byId.containsKey(e.id())) {
             return byId.get(e.id());
         }
-        String name = KnowledgeBase.fold(e.name());
+        Set<String> names = new java.util.HashSet<>();
+        names(e).forEach(n -> names.add(KnowledgeBase.fold(n)));
         for (KbEntry o : byId.values()) {
-            if (KnowledgeBase.fold(o.name()).equals(name)) {
+            if (names.contains(KnowledgeBase.fold(o.name()))) {
+                return o;
+            }
+        }
+        for (KbEntry o : byId.values()) {
+            if (!KnowledgeBase.isAbbreviation(o.name()) && o.aliases().stream()
+                    .anyMatch(a -> !KnowledgeBase.isAbbreviation(a) && names.contains(KnowledgeBase.fold(a)))) {
                 return o;
             }
         }
