@@ -23,12 +23,14 @@ import picocli.CommandLine.Parameters;
 
 /** One-thread benchmarks of the enrichment models on real-sized articles; figures, not pass/fail. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark a model on one thread. 'bench ner': entity extraction over the .txt articles of "
+        description = "Benchmark a model on one thread. 'bench linking': the entity linker's share of the "
+                + "whole enricher's time, both measured in alternating rounds of one run. "
+                + "'bench ner': entity extraction over the .txt articles of "
                 + "--input (tokenisation included): model load time, tokens/s, articles/s, heap. 'bench topics': "
                 + "topic classification (entities extracted beforehand) over --input, or the JSONL of --articles: "
                 + "articles/s, and the time and work on 256 KB and 1 MB of repeated taxonomy terms.")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ner, topics.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ner, topics, linking.")
     String what;
 
     @Option(names = "--articles", paramLabel = "FILE", description = "bench topics: articles from this JSONL "
@@ -49,11 +51,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!"ner".equals(what) && !"topics".equals(what)) {
+        if (!"ner".equals(what) && !"topics".equals(what) && !"linking".equals(what)) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "unknown benchmark '" + what + "' (known: ner, topics)");
+                    "unknown benchmark '" + what + "' (known: ner, topics, linking)");
         }
         Path dir = input != null ? input : DemoCommand.defaultSeeds();
+        if ("linking".equals(what)) {
+            return linking(dir);
+        }
         if ("topics".equals(what)) {
             return topics(dir);
         }
@@ -73,6 +78,59 @@ final class BenchCommand implements Callable<Integer> {
                 r.tokensPerSecond(), r.articlesPerSecond());
         System.out.printf(Locale.ROOT, "heap: %.0f MB used after GC (model loaded), %.0f MB peak during the run, "
                 + "max heap %d MB%n", r.heapAfterGcMb(), r.peakHeapMb(), rt.maxMemory() / 1048576);
+        return Exit.OK;
+    }
+
+    /**
+     * The linker against the whole enricher (extraction, linking, topics) on the same articles: rounds alternate
+     * so machine load hits both alike, and the ratio is what the linker adds to enrich time.
+     */
+    private int linking(Path dir) throws java.io.IOException {
+        io.newsflow.enrich.Enricher enricher = io.newsflow.enrich.Enricher.standard(java.time.Clock.systemUTC());
+        List<Article> articles = jsonl != null
+                ? TopicEvaluation.read(jsonl, enricher.labels()).stream().map(TopicEvaluation.Example::article)
+                        .toList()
+                : readText(dir);
+        io.newsflow.enrich.linking.EntityLinker linker = io.newsflow.enrich.linking.EntityLinker.standard();
+        io.newsflow.enrich.ner.NerEntityExtractor extractor = io.newsflow.enrich.ner.NerEntityExtractor.loadDefault();
+        List<List<io.newsflow.events.Entity>> extracted = new java.util.ArrayList<>();
+        for (Article a : articles) {
+            extracted.add(extractor.extract(a));
+        }
+        long enrichNanos = 0;
+        long linkNanos = 0;
+        long rounds = 0;
+        long sink = 0;
+        long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
+        long stop = warmEnd + (long) (seconds * 1e9);
+        while (true) {
+            long t0 = System.nanoTime();
+            for (Article a : articles) {
+                sink += enricher.enrich(a).entities().size();
+            }
+            long t1 = System.nanoTime();
+            for (int i = 0; i < articles.size(); i++) {
+                sink += linker.link(articles.get(i), extracted.get(i)).size();
+            }
+            long t2 = System.nanoTime();
+            if (t0 >= warmEnd) {
+                enrichNanos += t1 - t0;
+                linkNanos += t2 - t1;
+                rounds++;
+            }
+            if (t2 >= stop) {
+                break;
+            }
+        }
+        if (sink < 0 || rounds == 0) {
+            throw new IllegalStateException("no measured round: raise --seconds");
+        }
+        long n = rounds * articles.size();
+        System.out.printf(Locale.ROOT, "%d articles, %d measured rounds on one thread%n", articles.size(), rounds);
+        System.out.printf(Locale.ROOT, "enrich (extraction + linking + topics): %.0f articles/s%n",
+                n / (enrichNanos / 1e9));
+        System.out.printf(Locale.ROOT, "linking alone: %.0f articles/s; linking is %.1f%% of enrich time%n",
+                n / (linkNanos / 1e9), 100.0 * linkNanos / enrichNanos);
         return Exit.OK;
     }
 
