@@ -325,7 +325,64 @@ public final class EntityLinker {
         return k.kind() == Kind.PERSON ? EntityType.PERSON : e.type();
     }
 
-    private static List<Entity> apply(List<Entity> entities, List<List<Candidate>> candidates,
+    /** Big enough that a name starting with it means the city ("Chicago Police"), not a village named "Unity". */
+    static final long NAMING_CITY = 1_000_000;
+
+    /**
+     * The country an organisation's name places it in: a country, region, nationality word, big city or known
+     * national organisation as its first words ("U.S. Army", "Texas Rangers", "Russian Navy", "White House
+     * Counsel") or after its last "of" ("Bank of England").
+     * Null when the place is not one country ("Georgia Tech": the country or the state).
+     */
+    String embeddedCountry(String name) {
+        String[] w = name.strip().split("\\s+");
+        int from = w.length > 1 && w[0].equals("The") ? 1 : 0;
+        for (int n = Math.min(4, w.length - from - 1); n >= 1; n--) {
+            String cc = placeCountry(String.join(" ", java.util.Arrays.copyOfRange(w, from, from + n)));
+            if (cc != null) {
+                return cc;
+            }
+        }
+        int of = name.lastIndexOf(" of ");
+        return of > 0 ? placeCountry(name.substring(of + 4)) : null;
+    }
+
+    private String placeCountry(String words) {
+        if (words.isEmpty() || !Character.isUpperCase(words.charAt(0))) {
+            return null;
+        }
+        String folded = KnowledgeBase.fold(words);
+        String cc = null;
+        for (KbEntry k : kb.lookup(words)) {
+            if (k.country() == null || !namesTheCountry(k, folded)) {
+                continue;
+            }
+            if (cc != null && !cc.equals(k.country())) {
+                return null;
+            }
+            cc = k.country();
+        }
+        return cc;
+    }
+
+    /**
+     * Whether {@code folded} is a name of {@code k} that, leading an organisation's name, means that place: any
+     * name of a country or nationality ("U.S."), a region's full name (not "IN" or "La."), a big city's own name
+     * (not a GeoNames alternate such as "White House" for Casablanca), a known organisation's name of two words
+     * or more ("White House Counsel").
+     */
+    private static boolean namesTheCountry(KbEntry k, String folded) {
+        return switch (k.kind()) {
+            case COUNTRY, NATIONALITY -> true;
+            case REGION -> KnowledgeBase.fold(k.name()).equals(folded) || k.aliases().stream().anyMatch(a ->
+                    a.indexOf(' ') > 0 && KnowledgeBase.fold(a).equals(folded));
+            case CITY -> k.population() >= NAMING_CITY && KnowledgeBase.fold(k.name()).equals(folded);
+            case ORGANIZATION -> folded.indexOf(' ') > 0;
+            default -> false;
+        };
+    }
+
+    private List<Entity> apply(List<Entity> entities, List<List<Candidate>> candidates,
                                       List<Decision> decisions) {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < entities.size(); i++) {
@@ -339,7 +396,11 @@ public final class EntityLinker {
             Entity e = entities.get(first);
             Decision d = decisions.get(first);
             if (candidates.get(first).isEmpty()) {
-                out.add(e); // nothing in the knowledge base: what canonicalisation said stands
+                // Nothing in the knowledge base: what canonicalisation said stands, and an organisation named
+                // after its country ("U.S. Army", "Iranian Foreign Ministry", "Bank of England") gets that country.
+                String cc = e.type() == EntityType.ORGANIZATION && e.country() == null ? embeddedCountry(e.name())
+                        : null;
+                out.add(cc == null ? e : new Entity(e.name(), e.type(), e.mentions(), cc, null));
                 continue;
             }
             List<Mention> mentions = new ArrayList<>(e.mentions());

@@ -22,7 +22,9 @@ public record KbEntry(String id, Kind kind, String name, List<String> aliases, S
 
     /** What an entry is; the linker matches LOCATION entities to the first four, the others to their type. */
     public enum Kind {
-        COUNTRY, REGION, CITY, PLACE, PERSON, ORGANIZATION;
+        COUNTRY, REGION, CITY, PLACE, PERSON, ORGANIZATION,
+        /** A nationality word ("Russian", "Iranian"): never linked itself, it ties "Russian Navy" to Russia. */
+        NATIONALITY;
 
         public boolean isPlace() {
             return this == COUNTRY || this == REGION || this == CITY || this == PLACE;

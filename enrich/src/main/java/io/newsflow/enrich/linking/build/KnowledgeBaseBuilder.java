@@ -110,6 +110,7 @@ public final class KnowledgeBaseBuilder {
         out.addAll(cities(cities, placeNames, leftOver));
         out.addAll(places(placeNames, leftOver));
         out.addAll(people(iso3to2));
+        out.addAll(nationalities());
         out.addAll(organizations());
         out.sort(Comparator.comparing((KbEntry e) -> e.kind().ordinal()).thenComparing(KbEntry::name)
                 .thenComparing(KbEntry::id));
@@ -345,6 +346,17 @@ public final class KnowledgeBaseBuilder {
                 out.add(new KbEntry(row.wikidata() != null ? row.wikidata() : "kb:place:" + slug(row.canonical()),
                         Kind.PLACE, row.canonical(), row.aliases(), row.country(), null, 0, null, null,
                         row.wikidata(), List.of(), false));
+            }
+        }
+        return out;
+    }
+
+    private static List<KbEntry> nationalities() {
+        List<KbEntry> out = new ArrayList<>();
+        for (GazetteerFile.Row row : GazetteerFile.read("gazetteer/demonyms.tsv")) {
+            if (row.country() != null) {
+                out.add(new KbEntry("kb:nationality:" + slug(row.canonical()), Kind.NATIONALITY, row.canonical(),
+                        row.aliases(), row.country(), null, 0, null, null, null, List.of(), false));
             }
         }
         return out;
