@@ -87,7 +87,10 @@ public final class EntityLinker {
                 String cc = c.entry.country();
                 if (cc != null && others > 0) {
                     double w = countryWeight.getOrDefault(cc, 0.0) - (cc.equals(ownCountry[i]) ? own[i] : 0);
-                    c.score += (e.type() == EntityType.LOCATION ? ARTICLE_COUNTRY : 1.5) * w / others;
+                    // A person of the country most of the article's places lie in gains up to 2 (a bare surname
+                    // then links); a place gains in proportion to its country's share.
+                    c.score += e.type() == EntityType.LOCATION ? ARTICLE_COUNTRY * w / others
+                            : Math.min(2, 3 * w / others);
                 }
                 if (e.type() == EntityType.PERSON) {
                     if (hasTitleBefore(article, e, c.entry)) {
@@ -325,6 +328,10 @@ public final class EntityLinker {
         return k.kind() == Kind.PERSON ? EntityType.PERSON : e.type();
     }
 
+    /** Last words of treaties and laws, which take a place's name without belonging to its country. */
+    private static final java.util.Set<String> DOCUMENT_WORDS = java.util.Set.of("convention", "conventions",
+            "agreement", "agreements", "accord", "accords", "treaty", "act", "protocol", "declaration", "charter");
+
     /** Big enough that a name starting with it means the city ("Chicago Police"), not a village named "Unity". */
     static final long NAMING_CITY = 1_000_000;
 
@@ -336,6 +343,9 @@ public final class EntityLinker {
      */
     String embeddedCountry(String name) {
         String[] w = name.strip().split("\\s+");
+        if (DOCUMENT_WORDS.contains(w[w.length - 1].toLowerCase(Locale.ROOT))) {
+            return null; // "Vienna Convention", "Paris Agreement": a treaty is not its city's country's
+        }
         int from = w.length > 1 && w[0].equals("The") ? 1 : 0;
         for (int n = Math.min(4, w.length - from - 1); n >= 1; n--) {
             String cc = placeCountry(String.join(" ", java.util.Arrays.copyOfRange(w, from, from + n)));

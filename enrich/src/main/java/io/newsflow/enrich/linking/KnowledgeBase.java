@@ -138,19 +138,24 @@ public final class KnowledgeBase {
         if (found.isEmpty()) {
             return found;
         }
-        String bare = name.strip().replace(".", "");
+        String written = name.strip();
+        String bare = written.replace(".", "");
         List<KbEntry> out = new ArrayList<>(found.size());
         for (KbEntry e : found) {
-            if (matchesCase(e.name(), bare) || e.aliases().stream().anyMatch(a -> matchesCase(a, bare))) {
+            if (matchesCase(e.name(), written, bare)
+                    || e.aliases().stream().anyMatch(a -> matchesCase(a, written, bare))) {
                 out.add(e);
             }
         }
         return out;
     }
 
-    private static boolean matchesCase(String known, String bare) {
+    private static boolean matchesCase(String known, String written, String bare) {
         if (!fold(known).equals(fold(bare))) {
             return false;
+        }
+        if (known.endsWith(".") && known.indexOf(' ') < 0 && known.indexOf('.') == known.length() - 1) {
+            return known.equals(written); // "Ark." is Arkansas; "Ark" is Noah's
         }
         String k = known.replace(".", "");
         // "Nato" is NATO, as British papers write it; "Cor" and "Ice" are words, not CoR and ICE.

@@ -163,4 +163,27 @@ class EntityLinkerTest {
                 "Donald J. Trump");
         assertEquals("Q22686", trump.wikidata());
     }
+
+    @Test
+    void anApAbbreviationCountsOnlyWithItsDot() {
+        Entity rock = named(link("The plant in Little Rock, Ark., closed.", "Little Rock", EntityType.LOCATION),
+                "Little Rock");
+        assertEquals("US", rock.country());
+        assertNotNull(rock.lat());
+        Entity ark = named(link("Noah built the Ark in a week.", "Ark", EntityType.LOCATION), "Ark");
+        assertNull(ark.country(), "Noah's ark is not Arkansas");
+    }
+
+    @Test
+    void anOrganisationNamedAfterItsCountryGetsThatCountryOnly() {
+        List<Entity> out = link("The U.S. Army and the Bank of England were named, as were the Vienna Convention "
+                + "and Georgia Tech.", "U.S. Army", EntityType.ORGANIZATION, "Bank of England",
+                EntityType.ORGANIZATION, "Vienna Convention", EntityType.ORGANIZATION, "Georgia Tech",
+                EntityType.ORGANIZATION);
+        assertEquals("US", named(out, "U.S. Army").country());
+        assertNull(named(out, "U.S. Army").wikidata());
+        assertEquals("GB", named(out, "Bank of England").country());
+        assertNull(named(out, "Vienna Convention").country(), "a treaty is not Austrian");
+        assertNull(named(out, "Georgia Tech").country(), "the country or the state: no country");
+    }
 }
