@@ -73,8 +73,8 @@ class EnrichTopologyTest {
         assertEquals(T0, out.getRecordTime(), "the event keeps the raw record's timestamp");
         assertEquals(List.of("diplomacy", "military"), out.value().labels());
         assertEquals(ENRICHED_AT, out.value().enrichedAt());
-        assertEquals("ner-perceptron-conll03-2+taxonomy-1+topics-lr-1", out.value().enricherVersion(),
-                "names the entity model, the taxonomy and the trained topic model");
+        assertEquals("ner-perceptron-conll03-2+linker-1+taxonomy-1+topics-lr-1", out.value().enricherVersion(),
+                "names the entity model, the linker, the taxonomy and the trained topic model");
         assertTrue(dlq.isEmpty());
     }
 
