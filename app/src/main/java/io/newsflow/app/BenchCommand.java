@@ -43,6 +43,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "DIR", description = "Directory of .txt articles (default: seeds/).")
     Path input;
 
+    @Option(names = "--language", defaultValue = "en", paramLabel = "LANG", description = "bench ner: the bundled "
+            + "extractor of this language, en or es (default: ${DEFAULT-VALUE}).")
+    String language;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "bench ner: a model file instead of the bundled "
+            + "model of --language.")
+    Path model;
+
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
     double warmup;
 
@@ -64,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<Article> articles = readText(dir);
         long t0 = System.nanoTime();
-        NerEntityExtractor extractor = NerEntityExtractor.loadDefault();
+        NerEntityExtractor extractor = EvalNerCommand.extractor(this, language, model);
         double load = (System.nanoTime() - t0) / 1e9;
         long tokens = 0;
         for (Article a : articles) {

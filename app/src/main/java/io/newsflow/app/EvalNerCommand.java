@@ -26,14 +26,21 @@ final class EvalNerCommand implements Callable<Integer> {
     Path conll;
 
     @Option(names = "--conllu", paramLabel = "FILE",
-            description = "A file in the Wikigold layout (index<TAB>token<TAB>IOB2 tag) to score instead.")
+            description = "A file in the Wikigold/CoNLL-2002 layout (index<TAB>token<TAB>IOB2 tag) to score instead; "
+                    + "without -DOCSTART- it is cut into stories at its wire datelines.")
     Path conllu;
 
     @Option(names = "--predictions", paramLabel = "OUT", description = "Write 'token gold predicted' BIO lines.")
     Path predictions;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "A model file (default: the bundled model).")
+    @Option(names = "--model", paramLabel = "MODEL", description = "A model file (default: the bundled model "
+            + "of --language).")
     Path model;
+
+    @Option(names = "--language", defaultValue = "en", paramLabel = "LANG", description = "Language of the text: "
+            + "picks the bundled model and the common words and titles the extractor uses, en or es "
+            + "(default: ${DEFAULT-VALUE}).")
+    String language;
 
     @Option(names = "--repeat", defaultValue = "3",
             description = "Timed passes; scores come from the first, speed from the fastest (default: ${DEFAULT-VALUE}).")
@@ -48,15 +55,7 @@ final class EvalNerCommand implements Callable<Integer> {
         List<Conll.Doc> docs = conll != null ? Conll.read(conll) : Conll.readConllu(conllu);
         Path file = conll != null ? conll : conllu;
         long t0 = System.nanoTime();
-        EntityExtractor extractor;
-        if (model == null) {
-            extractor = NerEntityExtractor.loadDefault();
-        } else {
-            KnownEntities known = KnownEntities.loadDefault();
-            try (InputStream in = Files.newInputStream(model)) {
-                extractor = new NerEntityExtractor(NerModel.load(in, known), known);
-            }
-        }
+        EntityExtractor extractor = extractor(this, language, model);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         NerEval.Result first;
         if (predictions != null) {
@@ -76,5 +75,23 @@ final class EvalNerCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "speed: %.0f tokens/s on the first pass, %.0f tokens/s best of %d "
                 + "(one thread, tokenisation and canonicalisation included)%n", first.tokensPerSecond(), best, repeat);
         return Exit.OK;
+    }
+
+    /** The bundled extractor of {@code language}, or one with the model file {@code model} and that language's
+     * common words and titles. */
+    static NerEntityExtractor extractor(Object command, String language, Path model) throws java.io.IOException {
+        boolean spanish = language.equalsIgnoreCase("es");
+        if (!spanish && !language.equalsIgnoreCase("en")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(command),
+                    "no entity extractor for language '" + language + "' (known: en, es)");
+        }
+        if (model == null) {
+            return NerEntityExtractor.forLanguage(language).orElseThrow();
+        }
+        KnownEntities known = KnownEntities.loadDefault();
+        try (InputStream in = Files.newInputStream(model)) {
+            NerModel m = NerModel.load(in, known);
+            return spanish ? NerEntityExtractor.spanish(m, known) : new NerEntityExtractor(m, known);
+        }
     }
 }

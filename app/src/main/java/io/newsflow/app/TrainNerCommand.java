@@ -2,6 +2,7 @@ package io.newsflow.app;
 
 import io.newsflow.enrich.ner.BrownClusters;
 import io.newsflow.enrich.ner.Conll;
+import io.newsflow.enrich.ner.Features;
 import io.newsflow.enrich.ner.KnownEntities;
 import io.newsflow.enrich.ner.NerModel;
 import io.newsflow.enrich.ner.NerTrainer;
@@ -13,7 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Trains the entity tagger on CoNLL-2003-format data; the same seed and data give the same model. */
+/** Trains the entity tagger on CoNLL-2003 or CoNLL-2002 data; the same seed, data and options give the same model. */
 @Command(name = "train-ner", mixinStandardHelpOptions = true,
         description = "Train the named-entity tagger (averaged perceptron, Viterbi over BIO tags) and write the "
                 + "model. The epoch with the best F1 on --dev is kept.")
@@ -44,13 +45,30 @@ final class TrainNerCommand implements Callable<Integer> {
     @Option(names = "--no-clusters", description = "Train without the shipped Brown cluster features.")
     boolean noClusters;
 
+    @Option(names = "--conllu", description = "--train and --dev are in the CoNLL-2002/Wikigold layout "
+            + "(index<TAB>token<TAB>IOB2 tag); without -DOCSTART- a file is cut into stories at its wire datelines.")
+    boolean conllu;
+
+    @Option(names = "--affixes", defaultValue = "4",
+            description = "Longest prefix and suffix feature, 4 to 8 (default: ${DEFAULT-VALUE}).")
+    int affixes;
+
+    @Option(names = "--no-gazetteer", description = "Train without gazetteer-membership features.")
+    boolean noGazetteer;
+
+    @Option(names = "--folded", description = "Add the word without accents and case as a feature.")
+    boolean folded;
+
     @Override
     public Integer call() throws Exception {
-        List<Conll.Doc> trainDocs = Conll.read(train);
-        List<Conll.Doc> devDocs = dev == null ? List.of() : Conll.read(dev);
+        List<Conll.Doc> trainDocs = conllu ? Conll.readConllu(train) : Conll.read(train);
+        List<Conll.Doc> devDocs = dev == null ? List.of() : conllu ? Conll.readConllu(dev) : Conll.read(dev);
+        Features.Options options = new Features.Options(affixes, !noGazetteer, folded);
+        System.out.printf("%s: %d documents; features: %s, clusters %s%n", train.getFileName(), trainDocs.size(),
+                options.encode(), noClusters ? "off" : "on");
         long t0 = System.nanoTime();
         NerModel model = new NerTrainer(bits, epochs, seed, KnownEntities.loadDefault(),
-                noClusters ? BrownClusters.empty() : BrownClusters.loadDefault(), System.out)
+                noClusters ? BrownClusters.empty() : BrownClusters.loadDefault(), options, System.out)
                 .train(trainDocs, devDocs, name);
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());

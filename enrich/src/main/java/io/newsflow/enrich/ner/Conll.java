@@ -9,7 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * CoNLL-2003 files read as documents (split at -DOCSTART-): tokens, their IOB1 tags and sentence breaks. A
+ * CoNLL-2003 and CoNLL-2002 files read as documents (split at -DOCSTART-, or at wire datelines where a file has
+ * none): tokens, their IOB1 or IOB2 tags and sentence breaks. A
  * document is turned into text by joining its tokens with single spaces, which is what the extractor sees; gold
  * entities are token spans, and character spans map back onto tokens for scoring.
  */
@@ -134,11 +135,84 @@ public final class Conll {
     }
 
     /**
-     * The CoNLL-U-like layout of the Wikigold release: {@code index<TAB>token<TAB>tag}, IOB2 tags, documents split
-     * at a {@code -DOCSTART-} token.
+     * The CoNLL-U-like layout of the Wikigold and CoNLL-2002 releases: {@code index<TAB>token<TAB>tag}, IOB2 tags,
+     * documents split at a {@code -DOCSTART-} token. A file without any (CoNLL-2002 Spanish) is cut into documents at
+     * its wire datelines ({@link #isDateline}), one news story each; a file with neither is cut into runs of
+     * {@link #SENTENCES_PER_DOC} sentences, so that no "document" spans the whole corpus.
      */
     public static List<Doc> readConllu(Path file) throws IOException {
-        return read(file, true);
+        List<Doc> docs = read(file, true);
+        return docs.size() == 1 && !Files.readString(file, StandardCharsets.UTF_8).contains("-DOCSTART-")
+                ? splitStories(docs.get(0)) : docs;
+    }
+
+    /** The size of a document cut from a file that marks neither documents nor stories. */
+    public static final int SENTENCES_PER_DOC = 10;
+
+    /**
+     * One document per story, a story starting at each dateline sentence; runs of {@link #SENTENCES_PER_DOC}
+     * sentences when there is no dateline at all.
+     */
+    static List<Doc> splitStories(Doc all) {
+        int n = all.sentenceStarts.length;
+        List<Integer> cuts = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            if (s > 0 && isDateline(sentence(all, s), s + 1 < n ? sentence(all, s + 1) : List.of())) {
+                cuts.add(s);
+            }
+        }
+        if (cuts.isEmpty()) {
+            for (int s = SENTENCES_PER_DOC; s < n; s += SENTENCES_PER_DOC) {
+                cuts.add(s);
+            }
+        }
+        cuts.add(n);
+        List<Doc> docs = new ArrayList<>();
+        int from = 0;
+        for (int cut : cuts) {
+            if (cut > from) {
+                docs.add(slice(all, from, cut));
+            }
+            from = cut;
+        }
+        return docs;
+    }
+
+    private static List<String> sentence(Doc d, int s) {
+        int end = s + 1 < d.sentenceStarts.length ? d.sentenceStarts[s + 1] : d.tokens.length;
+        return Arrays.asList(d.tokens).subList(d.sentenceStarts[s], end);
+    }
+
+    private static Doc slice(Doc d, int fromSentence, int toSentence) {
+        int a = d.sentenceStarts[fromSentence];
+        int b = toSentence < d.sentenceStarts.length ? d.sentenceStarts[toSentence] : d.tokens.length;
+        List<Integer> starts = new ArrayList<>();
+        for (int s = fromSentence; s < toSentence; s++) {
+            starts.add(d.sentenceStarts[s] - a);
+        }
+        return new Doc(Arrays.asList(d.tokens).subList(a, b), Arrays.asList(d.tags).subList(a, b), starts);
+    }
+
+    /**
+     * A wire story's opening line: an agency in capitals in brackets after a day and month ("Madrid , 23 may ( EFE
+     * ) ."), or ending the sentence right before a lone dash sentence ("Lima ( EFE ) ." then "-").
+     */
+    static boolean isDateline(List<String> s, List<String> next) {
+        for (int i = 0; i + 2 < s.size(); i++) {
+            String agency = s.get(i + 1);
+            if (!s.get(i).equals("(") || !s.get(i + 2).equals(")") || agency.length() < 2
+                    || !agency.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+                continue;
+            }
+            boolean dated = i >= 2 && s.get(i - 2).chars().allMatch(Character::isDigit)
+                    && s.get(i - 1).chars().allMatch(Character::isLetter);
+            boolean closes = (i + 3 == s.size() || i + 4 == s.size() && s.get(i + 3).equals("."))
+                    && next.equals(List.of("-"));
+            if (dated || closes) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Doc> read(Path file, boolean tabbed) throws IOException {
@@ -179,13 +253,21 @@ public final class Conll {
 
     /** Walks up from the working directory to find {@code shared/eval/conll2003/NAME}; null when absent. */
     public static Path locate(String name) {
+        return locateEval("conll2003/" + name);
+    }
+
+    /**
+     * Walks up from the working directory to find {@code shared/eval/PATH} (e.g. {@code
+     * ner/conll2002/es/val.conllu}), also beside each directory; null when absent.
+     */
+    public static Path locateEval(String path) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
-            Path p = dir.resolve("shared/eval/conll2003").resolve(name);
+            Path p = dir.resolve("shared/eval").resolve(path);
             if (Files.isRegularFile(p)) {
                 return p;
             }
-            Path sibling = dir.resolveSibling("shared/eval/conll2003").resolve(name);
+            Path sibling = dir.resolveSibling("shared/eval").resolve(path);
             if (dir.getParent() != null && Files.isRegularFile(sibling)) {
                 return sibling;
             }

@@ -21,6 +21,45 @@ public final class Features {
     /** Per word (hashed): bit 0-3 = how often the training corpus capitalises it, in four buckets. */
     final PhraseTable caseProfile;
     final BrownClusters clusters;
+    final Options options;
+
+    /**
+     * Feature switches a model is trained with and that its file records, so loading it restores them:
+     * {@code affixes}, the longest prefix and suffix (4 by default; 5 and 6 add templates of their own);
+     * {@code gazetteer}, whether membership in the project's (English) gazetteers is a feature; {@code folded},
+     * whether the word without accents and case is a feature too ("DISPOSICION" and "disposición" alike).
+     * {@link #DEFAULT} is exactly the feature set of the models trained before options existed.
+     */
+    public record Options(int affixes, boolean gazetteer, boolean folded) {
+        public static final Options DEFAULT = new Options(4, true, false);
+
+        public Options {
+            if (affixes < 4 || affixes > 8) {
+                throw new IllegalArgumentException("affixes must be 4 to 8, not " + affixes);
+            }
+        }
+
+        /** As stored in a model file and printed: {@code affixes=5 gazetteer=false folded=true}. */
+        public String encode() {
+            return "affixes=" + affixes + " gazetteer=" + gazetteer + " folded=" + folded;
+        }
+
+        public static Options decode(String s) {
+            java.util.Map<String, String> m = new java.util.HashMap<>();
+            for (String kv : s.trim().split("\\s+")) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("bad feature option '" + kv + "' in '" + s + "'");
+                }
+                m.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+            if (!m.keySet().equals(java.util.Set.of("affixes", "gazetteer", "folded"))) {
+                throw new IllegalArgumentException("unknown or missing feature options in '" + s + "'");
+            }
+            return new Options(Integer.parseInt(m.get("affixes")), Boolean.parseBoolean(m.get("gazetteer")),
+                    Boolean.parseBoolean(m.get("folded")));
+        }
+    }
 
     Features(int bits, PhraseTable gazetteer, PhraseTable trainNames, PhraseTable caseProfile) {
         this(bits, gazetteer, trainNames, caseProfile, BrownClusters.empty());
@@ -28,8 +67,15 @@ public final class Features {
 
     Features(int bits, PhraseTable gazetteer, PhraseTable trainNames, PhraseTable caseProfile,
              BrownClusters clusters) {
+        this(bits, gazetteer, trainNames, caseProfile, clusters, Options.DEFAULT);
+    }
+
+    /** With {@code options} other than the default; the gazetteer is ignored when the options turn it off. */
+    Features(int bits, PhraseTable gazetteer, PhraseTable trainNames, PhraseTable caseProfile,
+             BrownClusters clusters, Options options) {
         this.bits = bits;
-        this.gazetteer = gazetteer;
+        this.options = options;
+        this.gazetteer = options.gazetteer() ? gazetteer : new PhraseTable();
         this.trainNames = trainNames;
         this.caseProfile = caseProfile;
         this.clusters = clusters;
@@ -61,6 +107,29 @@ public final class Features {
             }
         }
         return out;
+    }
+
+    /** Latin-1 Supplement and Latin Extended-A/B letters without their diacritics. */
+    private static final char[] FOLD = new char[0x250 - 0xC0];
+
+    static {
+        for (char c = 0xC0; c < 0x250; c++) {
+            FOLD[c - 0xC0] = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD)
+                    .charAt(0);
+        }
+    }
+
+    /** A lower-case word's hash without its accents ("é" as "e", "ñ" as "n"): no allocation for plain ASCII. */
+    static long foldedHash(String lw) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < lw.length(); i++) {
+            char c = lw.charAt(i);
+            if (c >= 0xC0 && c < 0x250) {
+                c = FOLD[c - 0xC0];
+            }
+            h = 31 * h + c;
+        }
+        return h;
     }
 
     /** Lower case without allocating when the word has no upper-case letter. */
@@ -336,6 +405,13 @@ public final class Features {
             for (int k = 1; k <= 4 && k <= len; k++) {
                 ids[p++] = bucket(4 + k, hashRange(lw, 0, k));
                 ids[p++] = bucket(8 + k, hashRange(lw, len - k, len));
+            }
+            for (int k = 5; k <= options.affixes() && k <= len; k++) {
+                ids[p++] = bucket(80 + k, hashRange(lw, 0, k));
+                ids[p++] = bucket(90 + k, hashRange(lw, len - k, len));
+            }
+            if (options.folded()) {
+                ids[p++] = bucket(42, foldedHash(lw));
             }
             ids[p++] = bucket(13, lm1);
             ids[p++] = bucket(14, lp1);

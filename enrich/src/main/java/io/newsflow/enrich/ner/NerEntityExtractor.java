@@ -19,33 +19,78 @@ import java.util.List;
  */
 public final class NerEntityExtractor implements EntityExtractor {
     public static final String DEFAULT_MODEL = "ner/newsflow-ner-conll03.bin.gz";
+    /** The Spanish model, trained on CoNLL-2002 Spanish (see README, "Entity extraction model"). */
+    public static final String SPANISH_MODEL = "ner/newsflow-ner-conll02-es.bin.gz";
 
     private final NerModel model;
     private final KnownEntities known;
     private final WebTextHygiene hygiene;
+    private final Titles titles;
 
+    /** An extractor for English text: English common words and titles. */
     public NerEntityExtractor(NerModel model, KnownEntities known) {
+        this(model, known, WebTextHygiene.load(known), Titles.loadDefault());
+    }
+
+    NerEntityExtractor(NerModel model, KnownEntities known, WebTextHygiene hygiene, Titles titles) {
         this.model = model;
         this.known = known;
-        this.hygiene = WebTextHygiene.load(known);
+        this.hygiene = hygiene;
+        this.titles = titles;
+    }
+
+    /**
+     * An extractor for Spanish text with {@code model}: Spanish common words ({@link WebTextHygiene#spanish}) and
+     * Spanish titles ({@link Titles#spanish}).
+     */
+    public static NerEntityExtractor spanish(NerModel model, KnownEntities known) {
+        return new NerEntityExtractor(model, known, WebTextHygiene.spanish(known), Titles.spanish());
     }
 
     private static final class Default {
         static final NerEntityExtractor INSTANCE = load(DEFAULT_MODEL);
     }
 
-    /** The model shipped with the project, loaded once per JVM (its weights are immutable and thread-safe). */
+    private static final class Spanish {
+        static final NerEntityExtractor INSTANCE = loadModel(SPANISH_MODEL, NerEntityExtractor::spanish);
+    }
+
+    /** The English model shipped with the project, loaded once per JVM (immutable weights, thread-safe). */
     public static NerEntityExtractor loadDefault() {
         return Default.INSTANCE;
     }
 
+    /**
+     * The shipped extractor for text in {@code language}, an ISO 639-1 code ("en", "es"; case and a region suffix
+     * such as "es-MX" are ignored), loaded once per JVM; empty for a language without a model (or null).
+     */
+    public static java.util.Optional<NerEntityExtractor> forLanguage(String language) {
+        if (language == null) {
+            return java.util.Optional.empty();
+        }
+        String code = language.strip().toLowerCase(java.util.Locale.ROOT);
+        int cut = code.indexOf('-') >= 0 ? code.indexOf('-') : code.indexOf('_');
+        code = cut >= 0 ? code.substring(0, cut) : code;
+        return switch (code) {
+            case "en" -> java.util.Optional.of(loadDefault());
+            case "es" -> java.util.Optional.of(Spanish.INSTANCE);
+            default -> java.util.Optional.empty();
+        };
+    }
+
+    /** An English extractor with the model of a class-path resource. */
     public static NerEntityExtractor load(String resource) {
+        return loadModel(resource, NerEntityExtractor::new);
+    }
+
+    private static NerEntityExtractor loadModel(String resource,
+            java.util.function.BiFunction<NerModel, KnownEntities, NerEntityExtractor> make) {
         KnownEntities known = KnownEntities.loadDefault();
         try (InputStream in = NerEntityExtractor.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("NER model resource missing: " + resource);
             }
-            return new NerEntityExtractor(NerModel.load(in, known), known);
+            return make.apply(NerModel.load(in, known), known);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +131,7 @@ public final class NerEntityExtractor implements EntityExtractor {
                 found.add(new Canonicalizer.Found(fields.get(k), t, s[0], s[1], s[2]));
             }
         }
-        return new Canonicalizer(known).resolve(found);
+        return new Canonicalizer(known, this.titles).resolve(found);
     }
 
     /** Model spans, except where an exact multi-word gazetteer name covers them whole. */

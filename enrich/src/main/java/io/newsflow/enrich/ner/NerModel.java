@@ -24,7 +24,9 @@ public final class NerModel {
     public static final String[] TYPES = {"PER", "ORG", "LOC", "MISC"};
     static final int T = TAGS.length;
     static final String MAGIC = "newsflow-ner";
+    /** Format 4: the default feature options; format 5 adds the options after the cluster resource. */
     static final int FORMAT = 4;
+    static final int FORMAT_WITH_OPTIONS = 5;
 
     final String name;
     final Features features;
@@ -40,6 +42,11 @@ public final class NerModel {
 
     public String name() {
         return name;
+    }
+
+    /** The feature options the model was trained with (read back from its file). */
+    public Features.Options featureOptions() {
+        return features.options;
     }
 
     /** 0 for O, else the type index (0 PER, 1 ORG, 2 LOC, 3 MISC) plus one. */
@@ -244,8 +251,10 @@ public final class NerModel {
 
     public void save(OutputStream raw) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(raw, 1 << 16))) {
+            // A model with the default options is written as before, so those files stay byte for byte the same.
+            boolean options = !features.options.equals(Features.Options.DEFAULT);
             out.writeUTF(MAGIC);
-            out.writeInt(FORMAT);
+            out.writeInt(options ? FORMAT_WITH_OPTIONS : FORMAT);
             out.writeUTF(name);
             out.writeInt(features.bits);
             // Names and words from the training data are stored as hashes only (research-only data: no text).
@@ -253,6 +262,9 @@ public final class NerModel {
             features.caseProfile.write(out);
             // Clusters are public data shipped beside the model: the model names the resource, not the words.
             out.writeUTF(features.clusters.resource);
+            if (options) {
+                out.writeUTF(features.options.encode());
+            }
             for (float v : transitions) {
                 out.writeFloat(v);
             }
@@ -287,14 +299,22 @@ public final class NerModel {
 
     static NerModel load(InputStream raw, PhraseTable gazetteer) throws IOException {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(raw, 1 << 16))) {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
-                throw new IOException("not a newsflow NER model (format " + FORMAT + ")");
+            int format = MAGIC.equals(in.readUTF()) ? in.readInt() : -1;
+            if (format != FORMAT && format != FORMAT_WITH_OPTIONS) {
+                throw new IOException("not a newsflow NER model (format " + FORMAT + " or " + FORMAT_WITH_OPTIONS
+                        + ")");
             }
             String name = in.readUTF();
             int bits = in.readInt();
             PhraseTable trainTable = PhraseTable.read(in);
             PhraseTable caseProfile = PhraseTable.read(in);
             BrownClusters clusters = BrownClusters.resource(in.readUTF());
+            Features.Options options;
+            try {
+                options = format == FORMAT ? Features.Options.DEFAULT : Features.Options.decode(in.readUTF());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("NER model " + name + ": " + e.getMessage(), e);
+            }
             float[] transitions = new float[(T + 1) * T];
             for (int i = 0; i < transitions.length; i++) {
                 transitions[i] = in.readFloat();
@@ -307,7 +327,7 @@ public final class NerModel {
                 pos += readVarInt(in);
                 weights[pos] = in.readShort() * scale;
             }
-            return new NerModel(name, new Features(bits, gazetteer, trainTable, caseProfile, clusters),
+            return new NerModel(name, new Features(bits, gazetteer, trainTable, caseProfile, clusters, options),
                     weights, transitions);
         }
     }

@@ -25,6 +25,7 @@ public final class NerTrainer {
     private final KnownEntities known;
     private final PrintStream log;
     private final BrownClusters clusters;
+    private final Features.Options options;
 
     public NerTrainer(int bits, int epochs, long seed, KnownEntities known, PrintStream log) {
         this(bits, epochs, seed, known, BrownClusters.empty(), log);
@@ -32,6 +33,12 @@ public final class NerTrainer {
 
     public NerTrainer(int bits, int epochs, long seed, KnownEntities known, BrownClusters clusters,
                       PrintStream log) {
+        this(bits, epochs, seed, known, clusters, Features.Options.DEFAULT, log);
+    }
+
+    public NerTrainer(int bits, int epochs, long seed, KnownEntities known, BrownClusters clusters,
+                      Features.Options options, PrintStream log) {
+        this.options = options;
         this.clusters = clusters;
         this.bits = bits;
         this.epochs = epochs;
@@ -70,7 +77,7 @@ public final class NerTrainer {
         }
         List<Instance> instances = new ArrayList<>();
         for (int k = 0; k < train.size(); k++) {
-            Features f = new Features(bits, known.table, foldTables.get(k % FOLDS), caseProfile, clusters);
+            Features f = new Features(bits, known.table, foldTables.get(k % FOLDS), caseProfile, clusters, options);
             TokenizedText t = texts.get(k);
             instances.add(new Instance(t, train.get(k).alignedTags(t), f.extract(t, Features.Doc.of(List.of(t)))));
         }
@@ -78,7 +85,7 @@ public final class NerTrainer {
         for (Map.Entry<String, Integer> n : allNames.entrySet()) {
             fullTable.add(n.getKey().substring(0, n.getKey().indexOf('\t')), n.getValue(), true);
         }
-        Features features = new Features(bits, known.table, fullTable, caseProfile, clusters);
+        Features features = new Features(bits, known.table, fullTable, caseProfile, clusters, options);
         int size = (1 << bits) * NerModel.T;
         float[] w = new float[size];
         double[] acc = new double[size];

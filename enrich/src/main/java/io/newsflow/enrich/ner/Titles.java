@@ -36,12 +36,19 @@ public final class Titles {
             "rep.", "rep", "president", "prime minister", "minister", "ambassador", "premier", "lawmaker");
 
     private final Set<String> titles;
+    /** Titles that only ever stand before a person: {@link #HONORIFICS}, or a language's own. */
+    private final Set<String> honorifics;
     /** First words of the titles as written in lower, title and upper case: most tokens are rejected unread. */
     private final Set<String> firstWords = new HashSet<>();
     private final int longest;
 
     public Titles(Set<String> titles) {
+        this(titles, HONORIFICS);
+    }
+
+    Titles(Set<String> titles, Set<String> honorifics) {
         this.titles = titles;
+        this.honorifics = honorifics;
         int n = 1;
         for (String t : titles) {
             String[] words = t.split(" ");
@@ -75,12 +82,31 @@ public final class Titles {
         return Default.INSTANCE;
     }
 
+    /** Spanish titles and honorifics ({@code gazetteer/titles-es.txt}), for the Spanish extractor. */
+    static final String RESOURCE_ES = "gazetteer/titles-es.txt";
+    static final Set<String> HONORIFICS_ES = Set.of("sr", "sr.", "sra", "sra.", "srta", "srta.", "dr", "dr.", "dra",
+            "dra.", "señor", "señora");
+
+    private static final class Spanish {
+        static final Titles INSTANCE = new Titles(read(RESOURCE_ES, new HashSet<>(HONORIFICS_ES)), HONORIFICS_ES);
+    }
+
+    /** The Spanish list, read once per JVM: no English title is in it. */
+    public static Titles spanish() {
+        return Spanish.INSTANCE;
+    }
+
     private static Titles load() {
         Set<String> set = new HashSet<>(HONORIFICS);
         set.addAll(MORE);
-        try (InputStream in = Titles.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        return new Titles(read(RESOURCE, set));
+    }
+
+    /** Adds the titles of a resource to {@code set} (regnal titles excepted; with and without a final dot). */
+    private static Set<String> read(String resource, Set<String> set) {
+        try (InputStream in = Titles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("resource missing: " + RESOURCE);
+                throw new IllegalStateException("resource missing: " + resource);
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -96,7 +122,7 @@ public final class Titles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Titles(set);
+        return set;
     }
 
     /** The number of tokens of the title starting at token {@code i} (longest first), or 0. */
@@ -145,7 +171,7 @@ public final class Titles {
                 break;
             }
             String title = lower(t, a, a + n);
-            if (type != 0 && !HONORIFICS.contains(title) && !(n == 1 && !AMBIGUOUS.contains(title) && type != 1)) {
+            if (type != 0 && !honorifics.contains(title) && !(n == 1 && !AMBIGUOUS.contains(title) && type != 1)) {
                 break;
             }
             a += n;

@@ -71,19 +71,53 @@ public final class WebTextHygiene {
     static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
             "or", "but", "nor", "with", "by", "from", "as", "into", "onto", "via", "vs", "per", "than", "is", "are");
 
+    /** Common Spanish words, for {@link #spanish}. */
+    static final String COMMON_WORDS_ES = "hygiene/common-words-es.txt";
+
     private final KnownEntities known;
     private final Set<String> common;
+    /**
+     * Whether a lone capitalised word written in lower case elsewhere in the article is dropped only at a sentence
+     * start. Spanish capitalises an institution and writes the same noun or adjective in lower case ("el Gobierno"
+     * and "el gobierno regional", "Telefónica" and "la operadora telefónica"), so mid-sentence capitals stand.
+     */
+    private final boolean lowerCaseOnlyAtSentenceStart;
+    /**
+     * Whether a full stop a span ends with comes off it. CoNLL-2002 Spanish often writes the sentence's full stop
+     * into its last token ("Castilla."), so its model may take a full stop into a name ("Universidad Renacentista.").
+     */
+    private final boolean trimFullStops;
 
     public WebTextHygiene(KnownEntities known, Set<String> common) {
-        this.known = known;
-        this.common = common;
+        this(known, common, false, false);
     }
 
+    WebTextHygiene(KnownEntities known, Set<String> common, boolean lowerCaseOnlyAtSentenceStart,
+                   boolean trimFullStops) {
+        this.known = known;
+        this.common = common;
+        this.lowerCaseOnlyAtSentenceStart = lowerCaseOnlyAtSentenceStart;
+        this.trimFullStops = trimFullStops;
+    }
+
+    /** The hygiene of English text: English common words, lower-case evidence anywhere. */
     public static WebTextHygiene load(KnownEntities known) {
+        return new WebTextHygiene(known, words(COMMON_WORDS));
+    }
+
+    /**
+     * The hygiene of Spanish text: Spanish common words ({@code hygiene/common-words-es.txt}), a word the article
+     * also writes in lower case dropped only where it starts a sentence, and no full stop at the end of a name.
+     */
+    public static WebTextHygiene spanish(KnownEntities known) {
+        return new WebTextHygiene(known, words(COMMON_WORDS_ES), true, true);
+    }
+
+    private static Set<String> words(String resource) {
         Set<String> words = new HashSet<>();
-        try (InputStream in = WebTextHygiene.class.getClassLoader().getResourceAsStream(COMMON_WORDS)) {
+        try (InputStream in = WebTextHygiene.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("resource missing: " + COMMON_WORDS);
+                throw new IllegalStateException("resource missing: " + resource);
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -95,7 +129,7 @@ public final class WebTextHygiene {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new WebTextHygiene(known, words);
+        return words;
     }
 
     private static final byte KEEP = 0;
@@ -125,7 +159,7 @@ public final class WebTextHygiene {
             zones[k] = zones(t, titles[k], lower);
             List<int[]> kept = new ArrayList<>(spans.get(k).size());
             for (int[] s : spans.get(k)) {
-                int[] c = trim(t, s);
+                int[] c = trim(t, trimFullStops ? withoutFullStop(t, s) : s);
                 c = c == null ? null : trim(t, outsideDropped(zones[k], c));
                 if (c != null && !inAddress(t, c[0], c[1])) {
                     kept.add(c);
@@ -247,6 +281,11 @@ public final class WebTextHygiene {
         return KnownEntities.fold(sb.toString());
     }
 
+    /** The span without the lone "." token it ends with, if it does. */
+    private static int[] withoutFullStop(TokenizedText t, int[] s) {
+        return s[1] - s[0] > 1 && t.words[s[1] - 1].equals(".") ? new int[] {s[0], s[1] - 1, s[2]} : s;
+    }
+
     /** Quotes, bullets and dashes at either end are not part of a name (brackets may be: "Mladost (BJ)"). */
     static int[] trim(TokenizedText t, int[] s) {
         if (s[0] >= s[1]) {
@@ -311,7 +350,19 @@ public final class WebTextHygiene {
         if (Features.allCaps(w) && w.length() > 1) {
             return f.equals("ok");
         }
-        return lower.contains(f) || common.contains(f);
+        boolean lowerCounts = !lowerCaseOnlyAtSentenceStart || opensSentence(t, s[0]);
+        return lowerCounts && lower.contains(f) || common.contains(f);
+    }
+
+    /** The first word of its sentence, after any opening quotes, dashes or brackets ("«Hemos ..."). */
+    static boolean opensSentence(TokenizedText t, int i) {
+        while (i > 0 && !t.sentenceStarts[i]) {
+            i--;
+            if (Features.hasLetter(t.words[i]) || Character.isDigit(t.words[i].charAt(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The longest runs of a headline span that the article or the gazetteer confirm as names. */

@@ -3,6 +3,8 @@ package io.newsflow.enrich.ner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -110,5 +112,55 @@ class NerModelTest {
         String text = "Gen. Vladimir Padrino López met AFP in Caracas.";
         assertArrayEquals(m.tag(List.of(NewsTokenizer.tokenize(text)))[0],
                 back.tag(List.of(NewsTokenizer.tokenize(text)))[0]);
+    }
+
+    @Test
+    void featureOptionsAreRecordedInTheModelFileAndRestored() throws Exception {
+        Features.Options options = new Features.Options(6, false, true);
+        assertEquals(options, Features.Options.decode(options.encode()));
+        PhraseTable gazetteer = new PhraseTable();
+        gazetteer.add("Caracas", 2, true);
+        Features f = new Features(BITS, gazetteer, new PhraseTable(), new PhraseTable(), BrownClusters.empty(),
+                options);
+        NerModel m = new NerModel("opts", f, new float[(1 << BITS) * NerModel.T],
+                new float[(NerModel.T + 1) * NerModel.T]);
+        m.weights[5] = 1f;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.save(out);
+        NerModel back = NerModel.load(new ByteArrayInputStream(out.toByteArray()), gazetteer);
+        assertEquals(options, back.featureOptions());
+        TokenizedText t = NewsTokenizer.tokenize("Llegaron a Caracas DISPOSICION disposición");
+        assertArrayEquals(f.extract(t, new Features.Doc()).ids, back.features.extract(t, new Features.Doc()).ids);
+        // The default options write the old format, which loads with the default options.
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        emptyModel().save(plain);
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.util.zip.GZIPInputStream(
+                new ByteArrayInputStream(plain.toByteArray())));
+        assertEquals(NerModel.MAGIC, in.readUTF());
+        assertEquals(NerModel.FORMAT, in.readInt());
+        assertEquals(Features.Options.DEFAULT, NerModel.load(new ByteArrayInputStream(plain.toByteArray()),
+                new PhraseTable()).featureOptions());
+    }
+
+    @Test
+    void optionsAddAffixesAndFoldedWordsAndDropTheGazetteer() {
+        PhraseTable gazetteer = new PhraseTable();
+        gazetteer.add("Caracas", 2, true);
+        Features plain = new Features(BITS, gazetteer, new PhraseTable(), new PhraseTable());
+        Features more = new Features(BITS, gazetteer, new PhraseTable(), new PhraseTable(), BrownClusters.empty(),
+                new Features.Options(6, false, true));
+        TokenizedText t = NewsTokenizer.tokenize("Caracas");
+        Features.Seq a = plain.extract(t, new Features.Doc());
+        Features.Seq b = more.extract(t, new Features.Doc());
+        Features noGazetteer = new Features(BITS, gazetteer, new PhraseTable(), new PhraseTable(),
+                BrownClusters.empty(), new Features.Options(4, false, false));
+        int c = noGazetteer.extract(t, new Features.Doc()).offsets[1];
+        // The gazetteer features are gone; two more prefixes and suffixes (5, 6) and the folded word come.
+        assertTrue(a.offsets[1] > c);
+        assertEquals(c + 4 + 1, b.offsets[1]);
+        assertEquals(Features.foldedHash("disposicion"), Features.foldedHash("disposición"));
+        assertNotEquals(Features.foldedHash("disposicion"), Features.foldedHash("disposiciones"));
+        assertThrows(IllegalArgumentException.class, () -> new Features.Options(3, true, false));
+        assertThrows(IllegalArgumentException.class, () -> Features.Options.decode("affixes=5 colour=blue"));
     }
 }
