@@ -40,6 +40,8 @@ public final class KnowledgeBaseBuilder {
     /** Alternate GeoNames names are kept only for cities this big: smaller ones' alternates are mostly noise. */
     static final long ALTERNATES_FROM = 500_000;
     private static final Pattern QID = Pattern.compile("Q[1-9][0-9]*");
+    /** Languages besides English that have an entity model: their country names join the aliases. */
+    static final List<Locale> OTHER_LANGUAGES = List.of(Locale.forLanguageTag("es"));
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Z][A-Za-z .'-]*[a-z][A-Za-z .'-]*");
 
     private final Path data;
@@ -273,6 +275,13 @@ public final class KnowledgeBaseBuilder {
                 aliases.add(row.get("wikidata_label"));
             }
             aliases.addAll(handAliases.getOrDefault(cc, List.of()));
+            // The names the JDK's CLDR data gives in the other languages the enricher tags ("España", "Alemania").
+            for (Locale language : OTHER_LANGUAGES) {
+                String local = new Locale("", cc).getDisplayCountry(language);
+                if (!local.isEmpty() && !local.equals(cc)) {
+                    aliases.add(local);
+                }
+            }
             String name = row.get("name");
             aliases.remove(name);
             Centre centre = centres.get(cc);
