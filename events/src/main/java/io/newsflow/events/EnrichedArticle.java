@@ -46,7 +46,7 @@ public record EnrichedArticle(
     /** {@code entity_model} or {@code topic_model}: no model ran. */
     public static final String NONE = "none";
 
-    /** As before the language fields were added ({@code languageSource}, {@code entityModel}, {@code topicModel} null). */
+    /** As before the language fields were added: languageSource, entityModel and topicModel null. */
     public EnrichedArticle(int schemaVersion, String id, String source, String url, String title, String body,
                            String caption, Instant publishedAt, Instant ingestedAt, String language,
                            List<Entity> entities, List<TopicScore> topics, List<String> labels,

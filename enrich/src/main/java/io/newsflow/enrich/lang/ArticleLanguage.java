@@ -11,8 +11,8 @@ import java.util.Locale;
  *
  * <p>Why detection belongs to enrich only, and ingest passes on only a declared language: enrich must tell a
  * declaration from a guess (a declaration wins over the detector; a guess written into {@code news.raw} by ingest
- * would look like one); the detector's profiles (about 1.5 s to load) load in the one stage that needs them, not in every
- * feed poller and watcher; there is one detector, named in {@code enricher_version}, and a replay of
+ * would look like one); the detector's profiles (about 1.5 s to load) load in the one stage that needs them, not
+ * in every feed poller and watcher; there is one detector, named in {@code enricher_version}, and a replay of
  * {@code news.raw} detects again with the current one. Articles that an older ingest wrote with its stopword guess
  * in {@code language} are taken as declared.
  *
