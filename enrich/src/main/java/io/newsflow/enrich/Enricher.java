@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import io.newsflow.enrich.entities.EntityExtractor;
+import io.newsflow.enrich.entities.EntityModels;
 import io.newsflow.enrich.entities.Gazetteer;
 import io.newsflow.enrich.entities.RuleBasedEntityExtractor;
 import io.newsflow.enrich.linking.EntityLinker;
@@ -8,7 +9,9 @@ import io.newsflow.enrich.topics.LearnedTopicClassifier;
 import io.newsflow.enrich.topics.LinearTopicModel;
 import io.newsflow.enrich.topics.Taxonomy;
 import io.newsflow.enrich.topics.TaxonomyTopicClassifier;
-import io.newsflow.enrich.ner.NerEntityExtractor;
+import io.newsflow.enrich.lang.ArticleLanguage;
+import io.newsflow.enrich.lang.LanguageIdentifier;
+import io.newsflow.enrich.lang.NgramLanguageIdentifier;
 import io.newsflow.enrich.topics.TopicClassifier;
 import io.newsflow.events.Article;
 import io.newsflow.events.Entity;
@@ -16,42 +19,70 @@ import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.InvalidEventException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns one article into its enriched event: entities, topic scores and labels. No Kafka types: the topology
  * calls it, and so can tests and benchmarks. Rejects a record whose key is missing or is not the article's id,
  * and a tombstone, so they reach the dead-letter topic instead of vanishing.
+ *
+ * <p>Languages: the article's language is resolved first ({@link ArticleLanguage}: declared, else detected, else
+ * unknown). The entity model registered for that language runs ({@link EntityModels}); the topic classifier runs
+ * when the language is one of {@link #TOPIC_LANGUAGES}. Otherwise nothing runs and the event says so
+ * ({@code entity_model} / {@code topic_model} "none", no entities, no topics): a model's guesses on a language it
+ * was not trained on are never presented as results. An unknown language runs no model either: on whole articles
+ * the detector is unsure only about tables of figures and names (docs/benchmarks.md, "Language detection").
  */
 public final class Enricher {
-    private final EntityExtractor extractor;
+    /** The topic models are trained on English: they score English articles only. */
+    public static final Set<String> TOPIC_LANGUAGES = Set.of("en");
+
+    private final EntityModels entityModels;
+    private final LanguageIdentifier detector;
     private final EntityLinker linker;
     private final TopicClassifier classifier;
     private final Clock clock;
     private final ArticleLimits limits;
+    private final String version;
 
     /** At most this many mentions in one event (all entities together), so the event stays a sane size. */
     public static final int MAX_MENTIONS = 10_000;
 
+    /** {@code extractor} for English, the standard language detector. */
     public Enricher(EntityExtractor extractor, TopicClassifier classifier, Clock clock) {
-        this(extractor, classifier, clock, ArticleLimits.DEFAULTS);
+        this(EntityModels.english(extractor), NgramLanguageIdentifier.standard(), classifier, clock,
+                ArticleLimits.DEFAULTS);
     }
 
     public Enricher(EntityExtractor extractor, TopicClassifier classifier, Clock clock, ArticleLimits limits) {
-        this(extractor, null, classifier, clock, limits);
+        this(EntityModels.english(extractor), NgramLanguageIdentifier.standard(), classifier, clock, limits);
     }
 
-    /** With {@code linker} (null: none) resolving the extractor's entities to knowledge-base entries. */
-    public Enricher(EntityExtractor extractor, EntityLinker linker, TopicClassifier classifier, Clock clock,
+    public Enricher(EntityModels entityModels, LanguageIdentifier detector, TopicClassifier classifier, Clock clock,
                     ArticleLimits limits) {
-        this.extractor = extractor;
+        this(entityModels, detector, null, classifier, clock, limits);
+    }
+
+    /** With {@code linker} (null: none) resolving every language's entities to knowledge-base entries. */
+    public Enricher(EntityModels entityModels, LanguageIdentifier detector, EntityLinker linker,
+                    TopicClassifier classifier, Clock clock, ArticleLimits limits) {
+        this.entityModels = entityModels;
+        this.detector = detector;
         this.linker = linker;
         this.classifier = classifier;
         this.clock = clock;
         this.limits = limits;
+        this.version = version(entityModels, linker, classifier, detector);
     }
 
     public Enricher withLimits(ArticleLimits newLimits) {
-        return new Enricher(extractor, linker, classifier, clock, newLimits);
+        return new Enricher(entityModels, detector, linker, classifier, clock, newLimits);
+    }
+
+    /** The same enricher with other entity models by language (e.g. a Spanish one added). */
+    public Enricher withEntityModels(EntityModels models) {
+        return new Enricher(models, detector, linker, classifier, clock, limits);
     }
 
     /** The default models: the trained entity tagger and the shipped taxonomy with its trained topic model. */
@@ -74,7 +105,7 @@ public final class Enricher {
      */
     public static Enricher standard(Clock clock, java.nio.file.Path taxonomyFile,
                                     List<java.nio.file.Path> modelFiles) {
-        return new Enricher(NerEntityExtractor.loadDefault(), EntityLinker.standard(),
+        return new Enricher(EntityModels.standard(), NgramLanguageIdentifier.standard(), EntityLinker.standard(),
                 topicClassifier(taxonomyFile, modelFiles), clock, ArticleLimits.DEFAULTS);
     }
 
@@ -98,18 +129,56 @@ public final class Enricher {
                 new TaxonomyTopicClassifier(Taxonomy.load(null)), clock);
     }
 
-    /** The entities of one article, for tools that score topics on their own (eval-topics). */
+    /**
+     * The English model's entities of one article, whatever its language, for the topic tools (eval-topics,
+     * train-topics), whose hand-labelled articles are English like the topic models; none without an English model.
+     */
     public List<Entity> entities(Article article) {
-        List<Entity> entities = extractor.extract(article);
+        EntityExtractor english = entityModels.forLanguage("en");
+        return english == null ? List.of() : link(article, english.extract(article));
+    }
+
+    private List<Entity> link(Article article, List<Entity> entities) {
         return linker == null ? entities : linker.link(article, entities);
+    }
+
+    public EntityModels entityModels() {
+        return entityModels;
+    }
+
+    public LanguageIdentifier detector() {
+        return detector;
     }
 
     public TopicClassifier classifier() {
         return classifier;
     }
 
+    /**
+     * {@code enricher_version}: every model that can run. The English entity model, the linker, the topic model,
+     * the language detector, then the entity models of other languages as {@code <language>:<model>}, e.g.
+     * {@code ner-perceptron-conll03-2+linker-1+taxonomy-1+topics-lr-1+lang-optimaize-0.6-36@0.8
+     * +es:ner-perceptron-conll02-es-1}. Which of them ran on an article is in its {@code entity_model} and
+     * {@code topic_model}.
+     */
     public String version() {
-        return extractor.version() + (linker == null ? "" : "+" + EntityLinker.VERSION) + "+" + classifier.version();
+        return version;
+    }
+
+    private static String version(EntityModels entityModels, EntityLinker linker, TopicClassifier classifier,
+                                  LanguageIdentifier detector) {
+        EntityExtractor english = entityModels.forLanguage("en");
+        StringBuilder b = new StringBuilder(english == null ? "en:" + EnrichedArticle.NONE : english.version());
+        if (linker != null) {
+            b.append('+').append(EntityLinker.VERSION);
+        }
+        b.append('+').append(classifier.version()).append('+').append(detector.version());
+        for (Map.Entry<String, EntityExtractor> e : entityModels.byLanguage().entrySet()) {
+            if (!e.getKey().equals("en")) {
+                b.append('+').append(e.getKey()).append(':').append(e.getValue().version());
+            }
+        }
+        return b.toString();
     }
 
     public List<String> labels() {
@@ -132,9 +201,15 @@ public final class Enricher {
     }
 
     public EnrichedArticle enrich(Article article) {
-        List<Entity> entities = capMentions(entities(article));
-        TopicClassifier.Result topics = classifier.classify(article, entities);
-        return EnrichedArticle.of(article, entities, topics.topics(), topics.labels(), version(), clock.instant());
+        ArticleLanguage language = ArticleLanguage.resolve(article, detector);
+        EntityExtractor extractor = entityModels.forLanguage(language.language());
+        List<Entity> entities = extractor == null ? List.of() : capMentions(link(article, extractor.extract(article)));
+        boolean scored = language.language() != null && TOPIC_LANGUAGES.contains(language.language());
+        TopicClassifier.Result topics = scored ? classifier.classify(article, entities)
+                : new TopicClassifier.Result(List.of(), List.of());
+        return EnrichedArticle.of(article, language.language(), language.source(), entities,
+                extractor == null ? EnrichedArticle.NONE : extractor.version(), topics.topics(), topics.labels(),
+                scored ? classifier.version() : EnrichedArticle.NONE, version, clock.instant());
     }
 
     /** Keeps entities in order until {@link #MAX_MENTIONS} mentions are used; the rest of the list is dropped. */

@@ -2,10 +2,15 @@ package io.newsflow.enrich;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsflow.enrich.lang.LanguageSample;
+import io.newsflow.enrich.ner.NerEntityExtractor;
 import io.newsflow.events.Article;
+import io.newsflow.events.SchemaAssertions;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.Topics;
 import java.nio.charset.StandardCharsets;
@@ -73,9 +78,89 @@ class EnrichTopologyTest {
         assertEquals(T0, out.getRecordTime(), "the event keeps the raw record's timestamp");
         assertEquals(List.of("diplomacy", "military"), out.value().labels());
         assertEquals(ENRICHED_AT, out.value().enrichedAt());
-        assertEquals("ner-perceptron-conll03-2+linker-1+taxonomy-1+topics-lr-1", out.value().enricherVersion(),
-                "names the entity model, the linker, the taxonomy and the trained topic model");
+        assertEquals("ner-perceptron-conll03-2+linker-1+taxonomy-1+topics-lr-1+lang-optimaize-0.6-36@0.8"
+                        + "+es:ner-perceptron-conll02-es-1",
+                out.value().enricherVersion(),
+                "names the entity model, the linker, the taxonomy, the trained topic model, the language detector "
+                        + "and the Spanish model");
         assertTrue(dlq.isEmpty());
+    }
+
+    @Test
+    void anEnglishArticleIsDetectedAndStillGetsEntitiesAndLabels() {
+        Article seed = SeedArticle.load();
+        assertNull(seed.language(), "the seed declares no language");
+        send(seed.id(), Topics.ARTICLE_SERDE.toBytes(seed), T0);
+        EnrichedArticle e = enriched.readValue();
+        assertEquals("en", e.language());
+        assertEquals(EnrichedArticle.DETECTED, e.languageSource());
+        assertEquals("ner-perceptron-conll03-2", e.entityModel());
+        assertEquals("taxonomy-1+topics-lr-1", e.topicModel());
+        assertTrue(e.topicsScored());
+        assertTrue(e.entities().stream().anyMatch(x -> x.name().equals("Vladimir Putin")), e.entities()::toString);
+        assertEquals(3, e.topics().size());
+        assertEquals(List.of("diplomacy", "military"), e.labels());
+    }
+
+    @Test
+    void aFrenchArticleSaysItsLanguageAndGetsNoEnglishModelResults() {
+        Article french = LanguageSample.writtenArticle("fr", 2);
+        assertTrue(french.body().contains("Beaune"));
+        assertFalse(NerEntityExtractor.loadDefault().extract(french).isEmpty(),
+                "the English model would find 'entities' here: the test is not vacuous");
+        send(french.id(), Topics.ARTICLE_SERDE.toBytes(french), T0);
+        TestRecord<String, EnrichedArticle> out = enriched.readRecord();
+        EnrichedArticle e = out.value();
+        assertEquals("fr", e.language());
+        assertEquals(EnrichedArticle.DETECTED, e.languageSource());
+        assertEquals(List.of(), e.entities());
+        assertEquals(EnrichedArticle.NONE, e.entityModel());
+        assertEquals(EnrichedArticle.NONE, e.topicModel());
+        assertFalse(e.topicsScored());
+        assertEquals(List.of(), e.topics(), "no English-model scores on French text");
+        assertEquals(List.of(), e.labels());
+        byte[] bytes = Topics.ENRICHED_SERDE.toBytes(e);
+        SchemaAssertions.assertValid(SchemaAssertions.ENRICHED, bytes);
+        String json = new String(bytes, StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"language\":\"fr\"") && json.contains("\"entity_model\":\"none\"")
+                && json.contains("\"topic_model\":\"none\"") && json.contains("\"language_source\":\"detected\""),
+                json);
+        assertTrue(dlq.isEmpty());
+    }
+
+    @Test
+    void aDeclaredLanguageWinsOverTheDetector() {
+        Article seed = SeedArticle.load();
+        Article declaredGerman = new Article(1, seed.id(), seed.source(), seed.url(), seed.title(), seed.body(),
+                seed.caption(), seed.publishedAt(), seed.ingestedAt(), "de-DE");
+        send(seed.id(), Topics.ARTICLE_SERDE.toBytes(declaredGerman), T0);
+        EnrichedArticle e = enriched.readValue();
+        assertEquals("de", e.language(), "the declared tag, as ISO 639-1");
+        assertEquals(EnrichedArticle.DECLARED, e.languageSource());
+        assertEquals(EnrichedArticle.NONE, e.entityModel(), "no German model: no entities");
+        assertEquals(List.of(), e.entities());
+        assertEquals(EnrichedArticle.NONE, e.topicModel());
+
+        Article french = LanguageSample.writtenArticle("fr", 0);
+        Article declaredFrench = new Article(1, french.id(), french.source(), null, french.title(), french.body(),
+                null, null, french.ingestedAt(), "FR");
+        send(french.id(), Topics.ARTICLE_SERDE.toBytes(declaredFrench), T0);
+        EnrichedArticle f = enriched.readValue();
+        assertEquals("fr", f.language());
+        assertEquals(EnrichedArticle.DECLARED, f.languageSource());
+    }
+
+    @Test
+    void anUnknownLanguageRunsNoModel() {
+        Article figures = new Article(1, "figures", "Wire", null, "12:30", "2 - 1   3 - 0   1 - 1\n\n4 - 2   0 - 0",
+                null, null, T0, null);
+        send("figures", Topics.ARTICLE_SERDE.toBytes(figures), T0);
+        EnrichedArticle e = enriched.readValue();
+        assertNull(e.language());
+        assertNull(e.languageSource());
+        assertEquals(EnrichedArticle.NONE, e.entityModel());
+        assertEquals(EnrichedArticle.NONE, e.topicModel());
+        SchemaAssertions.assertValid(SchemaAssertions.ENRICHED, Topics.ENRICHED_SERDE.toBytes(e));
     }
 
     @Test

@@ -51,6 +51,49 @@ class SerdeTest {
     }
 
     @Test
+    void languageFieldsRoundTripAndAreOmittedWhenNull() throws Exception {
+        EnrichedArticle french = EnrichedArticle.of(ARTICLE, "fr", EnrichedArticle.DETECTED, List.of(),
+                EnrichedArticle.NONE, List.of(), List.of(), EnrichedArticle.NONE, "v", Instant.parse(
+                        "2025-05-08T00:00:02Z"));
+        byte[] bytes = Topics.ENRICHED_SERDE.toBytes(french);
+        assertValid(SchemaAssertions.ENRICHED, bytes);
+        JsonNode node = Json.MAPPER.readTree(bytes);
+        assertEquals("fr", node.get("language").asText());
+        assertEquals("detected", node.get("language_source").asText());
+        assertEquals("none", node.get("entity_model").asText());
+        assertEquals("none", node.get("topic_model").asText());
+        assertEquals(french, Topics.ENRICHED_SERDE.fromBytes(bytes));
+        assertFalse(french.topicsScored());
+
+        JsonNode old = Json.MAPPER.readTree(Topics.ENRICHED_SERDE.toBytes(enriched()));
+        assertFalse(old.has("language_source") || old.has("entity_model") || old.has("topic_model"),
+                "null language fields are omitted, as events were before them");
+    }
+
+    @Test
+    void anEventWrittenBeforeTheLanguageFieldsStillReads() {
+        String json = new String(Topics.ENRICHED_SERDE.toBytes(enriched()), StandardCharsets.UTF_8);
+        assertFalse(json.contains("entity_model"));
+        EnrichedArticle read = Topics.ENRICHED_SERDE.fromBytes(json.getBytes(StandardCharsets.UTF_8));
+        assertNull(read.languageSource());
+        assertNull(read.entityModel());
+        assertNull(read.topicModel());
+        assertTrue(read.topicsScored(), "an old event's topics were scored");
+        assertEquals(read, EventValidation.validate(read));
+        assertValid(SchemaAssertions.ENRICHED, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anUnknownLanguageSourceIsRefused() {
+        String json = new String(Topics.ENRICHED_SERDE.toBytes(enriched()), StandardCharsets.UTF_8)
+                .replace("{", "{\"language_source\":\"guessed\",");
+        assertThrows(SerializationException.class,
+                () -> Topics.ENRICHED_SERDE.fromBytes(json.getBytes(StandardCharsets.UTF_8)));
+        assertFalse(SchemaAssertions.errors(SchemaAssertions.ENRICHED, json.getBytes(StandardCharsets.UTF_8))
+                .isEmpty());
+    }
+
+    @Test
     void schemaRejectsWhatTheContractForbids() {
         String bad = new String(Topics.ENRICHED_SERDE.toBytes(enriched()), StandardCharsets.UTF_8)
                 .replace("\"MISC\"", "\"PLANET\"");

@@ -153,7 +153,7 @@ public final class ArticleFiles {
             ParsedText p = PlainTextArticleParser.parse(ArticleText.clean(text));
             return checked(origin, new Article(Article.SCHEMA_VERSION, ArticleIds.of(p.title(), p.body()),
                     p.source() == null ? "unknown" : p.source(), null, p.title(), p.body(), p.caption(), null,
-                    ingestedAt, LanguageGuesser.guess(p.title() + "\n" + p.body())));
+                    ingestedAt, null));
         } catch (IllegalArgumentException e) {
             return new SourceItem.Rejected(origin, e.getMessage());
         }
@@ -196,7 +196,7 @@ public final class ArticleFiles {
                     id == null || id.isBlank() ? ArticleIds.of(title, body) : id,
                     source == null ? "unknown" : source, text(node, "url", false), title, body,
                     ArticleText.clean(text(node, "caption", false)), publishedAt, ingestedAt,
-                    language != null ? language : LanguageGuesser.guess(title + "\n" + body),
+                    language,
                     text(node, "guid", false), publishedAtSource);
             return checked(origin, article);
         } catch (DateTimeParseException e) {

@@ -13,7 +13,6 @@ import io.newsflow.events.InvalidEventException;
 import io.newsflow.ingest.ArticleFiles;
 import io.newsflow.ingest.ArticleIds;
 import io.newsflow.ingest.ArticleText;
-import io.newsflow.ingest.LanguageGuesser;
 import io.newsflow.ingest.SourceItem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -131,7 +130,7 @@ public final class FeedParser {
                     + (link != null && pageFetcher == null ? " (only a link; --fetch-pages would fetch it)" : ""));
         }
         String id = canonical != null ? ArticleIds.ofUrl(canonical) : ArticleIds.of(title, body);
-        String language = feedLanguage != null ? feedLanguage : LanguageGuesser.guess(title + "\n" + body);
+        String language = feedLanguage;
         Article article = new Article(Article.SCHEMA_VERSION, id, source, canonical != null ? canonical : link, title,
                 body, null, published, ingestedAt, language, guid, publishedSource);
         try {

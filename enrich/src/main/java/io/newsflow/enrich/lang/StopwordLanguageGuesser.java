@@ -1,4 +1,4 @@
-package io.newsflow.ingest;
+package io.newsflow.enrich.lang;
 
 import java.util.Locale;
 import java.util.Map;
@@ -6,10 +6,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Guesses an article's language from function words: enough for routing and for telling the extractors when text
- * is not English. Returns null when no language clearly leads, rather than guessing.
+ * The first language guesser (ingest's until the n-gram detector replaced it): counts function words of six
+ * languages and returns null when no language clearly leads. Kept as the baseline the detector is measured
+ * against (docs/benchmarks.md); the pipeline uses {@link NgramLanguageIdentifier}.
  */
-public final class LanguageGuesser {
+public final class StopwordLanguageGuesser implements LanguageIdentifier {
+    public static final StopwordLanguageGuesser INSTANCE = new StopwordLanguageGuesser();
+
     private static final Map<String, Set<String>> STOPWORDS = Map.of(
             "en", Set.of("the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "as", "by", "has"),
             "es", Set.of("el", "la", "los", "las", "de", "del", "y", "que", "en", "por", "con", "una", "para", "se"),
@@ -19,7 +22,17 @@ public final class LanguageGuesser {
             "it", Set.of("il", "lo", "gli", "della", "di", "che", "è", "per", "con", "un", "una", "nel", "sono"));
     private static final Pattern WORD = Pattern.compile("[^\\p{L}]+");
 
-    private LanguageGuesser() {
+    private StopwordLanguageGuesser() {
+    }
+
+    @Override
+    public String version() {
+        return "stopwords-1";
+    }
+
+    @Override
+    public String identify(String text) {
+        return guess(text);
     }
 
     public static String guess(String text) {
