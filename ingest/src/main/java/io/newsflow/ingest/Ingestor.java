@@ -88,9 +88,7 @@ public final class Ingestor implements ArticlePublisher {
         List<String> publishedIds = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int[] duplicates = {0};
-        ArrayDeque<Future<RecordMetadata>> inFlight = new ArrayDeque<>();
-        ArrayDeque<String> inFlightOrigins = new ArrayDeque<>();
-        ArrayDeque<String> inFlightIds = new ArrayDeque<>();
+        ArrayDeque<Pending> inFlight = new ArrayDeque<>();
         files.read(inputs, item -> {
             if (item instanceof SourceItem.Rejected r) {
                 rejected.add(r);
@@ -103,16 +101,14 @@ public final class Ingestor implements ArticlePublisher {
                 progress.duplicates(1);
                 return;
             }
-            inFlight.add(send(a));
-            inFlightOrigins.add(item.origin());
-            inFlightIds.add(a.id());
+            inFlight.add(send(a, item.origin()));
             if (inFlight.size() >= ARCHIVE_WINDOW) {
-                await(inFlight.poll(), inFlightOrigins.poll(), inFlightIds.poll(), publishedIds, failed, progress);
+                count(inFlight.poll(), publishedIds, failed, progress);
             }
         });
         producer.flush();
         while (!inFlight.isEmpty()) {
-            await(inFlight.poll(), inFlightOrigins.poll(), inFlightIds.poll(), publishedIds, failed, progress);
+            count(inFlight.poll(), publishedIds, failed, progress);
         }
         return new IngestSummary(publishedIds.size(), duplicates[0], rejected, files.skipped(), failed, publishedIds);
     }
@@ -126,14 +122,36 @@ public final class Ingestor implements ArticlePublisher {
                 || e instanceof InvalidRecordException;
     }
 
-    /** A send that fails before reaching the producer's buffer (too large, closed) is a failed future, not a throw. */
-    private Future<RecordMetadata> send(Article a) {
+    /** One article's send, with what a failure report names. */
+    private record Pending(Future<RecordMetadata> send, String origin, String id) {
+    }
+
+    /**
+     * The one send of every ingest mode. A send that fails before reaching the producer's buffer (too large,
+     * closed) is a failed future, not a throw, so every caller handles failures in one place: {@link #await}.
+     */
+    private Pending send(Article a, String origin) {
+        Future<RecordMetadata> f;
         try {
-            return producer.send(record(a));
+            f = producer.send(record(a));
         } catch (KafkaException e) {
             CompletableFuture<RecordMetadata> failed = new CompletableFuture<>();
             failed.completeExceptionally(e);
-            return failed;
+            f = failed;
+        }
+        return new Pending(f, origin, a.id());
+    }
+
+    /** The one await: null once the broker acknowledged the send, else why it failed. */
+    private static Throwable await(Pending p) {
+        try {
+            p.send().get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new InterruptedException("interrupted");
         }
     }
 
@@ -154,22 +172,18 @@ public final class Ingestor implements ArticlePublisher {
 
     @Override
     public Set<String> publish(List<Article> articles, List<String> failures, List<String> refused) {
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        List<Pending> sends = new ArrayList<>();
         for (Article a : articles) {
-            sends.add(send(a));
+            sends.add(send(a, a.id()));
         }
         producer.flush();
         Set<String> acked = new HashSet<>();
-        for (int i = 0; i < sends.size(); i++) {
-            String id = articles.get(i).id();
-            try {
-                sends.get(i).get();
-                acked.add(id);
-            } catch (ExecutionException e) {
-                (permanent(e.getCause()) ? refused : failures).add(id + ": " + e.getCause().getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failures.add(id + ": interrupted");
+        for (Pending p : sends) {
+            Throwable failure = await(p);
+            if (failure == null) {
+                acked.add(p.id());
+            } else {
+                (permanent(failure) ? refused : failures).add(p.id() + ": " + failure.getMessage());
             }
         }
         return acked;
@@ -183,18 +197,13 @@ public final class Ingestor implements ArticlePublisher {
         return ingest(List.of(file), clock, progress);
     }
 
-    private static void await(Future<RecordMetadata> send, String origin, String id, List<String> publishedIds,
-                              List<String> failed, IngestProgress progress) {
-        try {
-            send.get();
-            publishedIds.add(id);
+    private static void count(Pending p, List<String> publishedIds, List<String> failed, IngestProgress progress) {
+        Throwable failure = await(p);
+        if (failure == null) {
+            publishedIds.add(p.id());
             progress.published(1);
-        } catch (ExecutionException e) {
-            failed.add(origin + " (" + id + "): " + e.getCause().getMessage());
-            progress.errors(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failed.add(origin + " (" + id + "): interrupted");
+        } else {
+            failed.add(p.origin() + " (" + p.id() + "): " + failure.getMessage());
             progress.errors(1);
         }
     }
