@@ -1,7 +1,6 @@
 package io.newsflow.events;
 
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class EntityIds {
     private static final Pattern WIKIDATA = Pattern.compile("Q[1-9][0-9]*");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     // Letters of every script stay (a Cyrillic or Arabic name keeps a readable id); everything else separates.
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -45,8 +43,7 @@ public final class EntityIds {
         if (name == null) {
             return "";
         }
-        String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
-        s = SEPARATORS.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("-");
+        String s = SEPARATORS.matcher(TextFold.withoutAccents(name).toLowerCase(Locale.ROOT)).replaceAll("-");
         int from = 0;
         int to = s.length();
         while (from < to && s.charAt(from) == '-') {

@@ -1,12 +1,12 @@
 package io.newsflow.enrich.linking;
 
+import io.newsflow.events.TextFold;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,7 +26,6 @@ public final class KnowledgeBase {
     /** The first line of the file, so a file of another layout fails at load rather than linking nonsense. */
     public static final String FORMAT = "# newsflow-kb/1";
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final List<KbEntry> entries;
@@ -182,8 +181,7 @@ public final class KnowledgeBase {
 
     /** "The U.S." and "us", "Bogotá" and "bogota" fold the same; hyphens count as spaces. */
     public static String fold(String name) {
-        String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
-        s = s.toLowerCase(Locale.ROOT).replace(".", "").replace('\u2019', '\'').replace('-', ' ');
+        String s = TextFold.plain(name).replace(".", "").replace('-', ' ');
         s = SPACES.matcher(s).replaceAll(" ").strip();
         return s.startsWith("the ") ? s.substring(4) : s;
     }

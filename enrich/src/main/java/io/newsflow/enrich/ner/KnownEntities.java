@@ -4,7 +4,6 @@ import io.newsflow.enrich.entities.GazetteerFile;
 import io.newsflow.events.EntityType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,17 +78,7 @@ public final class KnownEntities {
 
     /** Without accents, case and a leading "the": "the Caribbean" and "caribbean" fold the same. */
     static String fold(String s) {
-        String n = normalise(s);
-        boolean ascii = true;
-        for (int i = 0; i < n.length() && ascii; i++) {
-            ascii = n.charAt(i) < 128;
-        }
-        if (ascii) {
-            n = n.toLowerCase(Locale.ROOT);
-        } else {
-            n = Normalizer.normalize(n, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
-                    .toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        }
+        String n = io.newsflow.events.TextFold.plain(normalise(s));
         return n.startsWith("the ") ? n.substring(4) : n;
     }
 
