@@ -23,12 +23,11 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * One open segment per partition, holding the records read since its last commit: a segment is due after
- * {@link RotationPolicy#maxRecords()} records or once its first record has waited {@link RotationPolicy#maxWait()}
- * on the given clock. It is then written one JSON Lines file per directory and event-time bucket, named
- * {@code part-<partition>-<first offset, 20 digits>.jsonl}, under a temporary name, fsynced, and renamed by
- * {@link #commit}. {@code D} is what the caller sends instead of a record it cannot file (a dead letter); it
- * travels with the segment so that it is handed back, or dropped, with the offsets it belongs to.
+ * A file sink's open segments, one per partition: a segment is due after {@code maxRecords} records or once its
+ * first record has waited {@code maxWait} on the given clock; it is then written one file per directory and
+ * event-time bucket, {@code part-<partition>-<first offset, 20 digits>.jsonl}, as fsynced temporary files that
+ * {@link #commit} renames. {@code D}, what the caller sends instead of a record it cannot file (a dead letter),
+ * travels with its segment so that it is handed back, or dropped, with the offsets it belongs to.
  */
 public final class SegmentBuffer<D> {
     private final Path out;

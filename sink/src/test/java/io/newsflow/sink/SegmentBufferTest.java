@@ -161,8 +161,10 @@ class SegmentBufferTest {
                 allFiles(abs));
         assertEquals(List.of("a", "c"), ids(abs.resolve("enriched/date=2025-05-07/part-2-00000000000000000040.jsonl")));
         assertEquals(List.of("b"), ids(abs.resolve("enriched/date=2025-05-08/part-2-00000000000000000041.jsonl")));
-        assertEquals(List.of("a", "c"), ids(abs.resolve("topics/energy/date=2025-05-07/part-2-00000000000000000040.jsonl")));
-        assertEquals(List.of("c"), ids(abs.resolve("topics/military/date=2025-05-07/part-2-00000000000000000042.jsonl")));
+        assertEquals(List.of("a", "c"),
+                ids(abs.resolve("topics/energy/date=2025-05-07/part-2-00000000000000000040.jsonl")));
+        assertEquals(List.of("c"),
+                ids(abs.resolve("topics/military/date=2025-05-07/part-2-00000000000000000042.jsonl")));
         assertEquals("part-12-00000000000000000007.jsonl", SegmentBuffer.fileName(12, 7));
     }
 
