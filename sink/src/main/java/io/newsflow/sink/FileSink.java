@@ -6,10 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,10 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The file half of the sink: reads {@code news.enriched} (read_committed) and writes JSON Lines files, cut by the
- * {@link RotationPolicy} (segments by count and wait, files within a segment by directory and event-time bucket); a segment's files are fsynced and renamed before its offsets are committed, so a crash
- * never loses an event and a replay rewrites the same files instead of duplicating them. An event that cannot be
- * read or filed goes to the dead-letter topic with its original bytes and reason, and the loop carries on.
+ * The file half of the sink: a consumer loop that reads {@code news.enriched} (read_committed) into a
+ * {@link SegmentBuffer} and, when a segment is due, has its files fsynced and renamed before committing its offset
+ * and its dead letters in one transaction, so a crash never loses an event and a replay rewrites the same files.
+ * An event that cannot be read or filed goes to the dead-letter topic with its original bytes and reason.
  */
 public final class FileSink implements Runnable, AutoCloseable {
     public static final String DEFAULT_GROUP_ID = "newsflow-sink-files";
@@ -45,23 +44,24 @@ public final class FileSink implements Runnable, AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> dlqProducer;
     private final Topics topics;
-    private final JsonlBatchWriter writer;
+    private final SegmentBuffer<ProducerRecord<byte[], byte[]>> buffer;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
-    private final RotationPolicy policy;
-    private final Map<TopicPartition, Segment> segments = new HashMap<>();
 
     public FileSink(Map<String, Object> clientConfig, Topics topics, Path out) {
         this(clientConfig, topics, out, RotationPolicy.DEFAULTS);
     }
 
     public FileSink(Map<String, Object> clientConfig, Topics topics, Path out, RotationPolicy policy) {
-        this.policy = policy;
+        this(clientConfig, topics, out, policy, Clock.systemUTC());
+    }
+
+    FileSink(Map<String, Object> clientConfig, Topics topics, Path out, RotationPolicy policy, Clock clock) {
         this.consumer = new KafkaConsumer<>(consumerConfig(clientConfig));
         this.dlqProducer = new KafkaProducer<>(dlqProducerConfig(clientConfig));
         this.topics = topics;
-        this.writer = new JsonlBatchWriter(out, policy);
+        this.buffer = new SegmentBuffer<>(out, policy, clock);
     }
 
     static Properties consumerConfig(Map<String, Object> base) {
@@ -107,18 +107,6 @@ public final class FileSink implements Runnable, AutoCloseable {
         return deadLettered.get();
     }
 
-    /**
-     * A partition's buffered records since its last rotation; {@code next} is the offset to commit after it, and
-     * {@code deadLetters} the records it dead-letters, sent in the transaction that commits that offset.
-     */
-    private static final class Segment {
-        final List<JsonlBatchWriter.Item> items = new ArrayList<>();
-        final List<ProducerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
-        long openedAtMs;
-        long next = -1;
-        int records;
-    }
-
     @Override
     public void run() {
         try {
@@ -135,14 +123,14 @@ public final class FileSink implements Runnable, AutoCloseable {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     for (TopicPartition tp : partitions) {
-                        writer.discardPartialFiles(tp.partition());
+                        buffer.discardPartialFiles(tp.partition());
                     }
                 }
 
                 @Override
                 public void onPartitionsLost(Collection<TopicPartition> partitions) {
                     // Another instance owns them now: drop the buffers, it replays from the committed offsets.
-                    partitions.forEach(segments::remove);
+                    partitions.forEach(tp -> buffer.abandon(tp.partition()));
                 }
             });
             while (running.get()) {
@@ -152,17 +140,13 @@ public final class FileSink implements Runnable, AutoCloseable {
                         add(tp, r);
                     }
                 }
-                long now = System.currentTimeMillis();
-                for (TopicPartition tp : List.copyOf(segments.keySet())) {
-                    Segment seg = segments.get(tp);
-                    if (seg.records > 0 && policy.expired(seg.openedAtMs, now)) {
-                        flush(tp);
-                    }
+                for (int partition : buffer.due()) {
+                    flush(new TopicPartition(topics.enriched(), partition));
                 }
             }
             if (!abandoned) {
-                for (TopicPartition tp : List.copyOf(segments.keySet())) {
-                    flush(tp);
+                for (int partition : buffer.partitions()) {
+                    flush(new TopicPartition(topics.enriched(), partition));
                 }
             }
         } catch (WakeupException e) {
@@ -171,7 +155,7 @@ public final class FileSink implements Runnable, AutoCloseable {
             }
         } finally {
             if (abandoned) {
-                segments.clear(); // on this thread: the revocation during close then has nothing to flush
+                buffer.abandonAll(); // on this thread: the revocation during close then has nothing to flush
             }
             consumer.close(Duration.ofSeconds(5));
             dlqProducer.close(Duration.ofSeconds(5));
@@ -204,52 +188,47 @@ public final class FileSink implements Runnable, AutoCloseable {
             seen++;
             seenLock.notifyAll();
         }
-        Segment seg = segments.computeIfAbsent(tp, t -> new Segment());
-        EnrichedArticle event = null;
         try {
-            event = Topics.ENRICHED_SERDE.fromBytes(r.value());
+            EnrichedArticle event = Topics.ENRICHED_SERDE.fromBytes(r.value());
             if (event == null) {
                 throw new io.newsflow.events.InvalidEventException("tombstone: null value");
             }
-            Routing.dirs(writer.out(), event);
+            buffer.add(tp.partition(), r.offset(), r.value(), event);
         } catch (RuntimeException e) {
-            seg.deadLetters.add(deadLetter(r, e));
-            event = null;
+            buffer.reject(tp.partition(), r.offset(), deadLetter(r, e));
         }
-        if (seg.records == 0) {
-            seg.openedAtMs = System.currentTimeMillis();
-        }
-        seg.records++;
-        seg.next = r.offset() + 1;
-        if (event != null) {
-            seg.items.add(new JsonlBatchWriter.Item(r.offset(), r.value(), event));
-        }
-        if (policy.full(seg.records)) {
+        if (buffer.full(tp.partition())) {
             flush(tp);
         }
     }
 
-    /** Writes and syncs the partition's segment, then commits past it: files first, offsets second. */
+    /** Writes, syncs and renames the partition's segment, then commits past it: files first, offsets second. */
     private void flush(TopicPartition tp) {
-        Segment seg = segments.get(tp);
-        if (seg == null || seg.records == 0) {
+        if (!buffer.holds(tp.partition())) {
             return;
         }
+        SegmentBuffer.Sealed<ProducerRecord<byte[], byte[]>> sealed;
         try {
-            writer.write(tp.partition(), seg.items);
+            sealed = buffer.seal(tp.partition());
         } catch (IOException e) {
             // Not committed: the segment is written again from the same offset after a restart.
-            throw new UncheckedIOException("cannot write sink files under " + writer.out(), e);
+            throw new UncheckedIOException("cannot write sink files under " + buffer.out(), e);
+        }
+        try {
+            buffer.commit(sealed);
+        } catch (IOException e) {
+            buffer.discard(sealed);
+            throw new UncheckedIOException("cannot rename sink files under " + buffer.out(), e);
         }
         // Files first (fsynced, named by their first offset, so a replay rewrites the same files); then the dead
         // letters and the offset in one transaction: a crash before the commit sends neither, and the segment is
         // processed again, so each dead letter is in news.dlq once.
         try {
             dlqProducer.beginTransaction();
-            for (ProducerRecord<byte[], byte[]> dead : seg.deadLetters) {
+            for (ProducerRecord<byte[], byte[]> dead : sealed.rejected()) {
                 dlqProducer.send(dead);
             }
-            dlqProducer.sendOffsetsToTransaction(Map.of(tp, new OffsetAndMetadata(seg.next)),
+            dlqProducer.sendOffsetsToTransaction(Map.of(tp, new OffsetAndMetadata(sealed.nextOffset())),
                     consumer.groupMetadata());
             dlqProducer.commitTransaction();
         } catch (org.apache.kafka.common.KafkaException e) {
@@ -257,9 +236,8 @@ public final class FileSink implements Runnable, AutoCloseable {
             throw new IllegalStateException("cannot commit the file sink's offsets and dead letters to "
                     + topics.dlq() + ": " + e.getMessage(), e);
         }
-        deadLettered.addAndGet(seg.deadLetters.size());
-        written.addAndGet(seg.items.size());
-        segments.put(tp, new Segment());
+        deadLettered.addAndGet(sealed.rejected().size());
+        written.addAndGet(sealed.filed());
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> r, RuntimeException e) {
