@@ -26,6 +26,8 @@ public final class StreamsService implements AutoCloseable {
 
     public StreamsService(String name, Topology topology, Properties config) {
         this.name = name;
+        // What runs, node by node, in the log at every start: the first thing to read when a stage misbehaves.
+        LOG.info("{} topology:\n{}", name, topology.describe());
         this.streams = new KafkaStreams(topology, config);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
