@@ -43,7 +43,7 @@ final class EnrichCommand implements Callable<Integer> {
         client.extraFlags.put(NewsflowConfig.DEDUP_WINDOW, dedupWindow);
         client.extraFlags.put(NewsflowConfig.MAX_BODY_BYTES, maxBodyBytes == null ? null : maxBodyBytes.toString());
         Settings settings = client.settings("enrich");
-        Map<String, Object> kafka = settings.kafka();
+        Map<String, Object> kafka = ForcedSettings.apply(settings.kafka(), ForcedSettings.STREAMS);
         taxonomy.classifier();
         Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFiles())
                 .withLimits(EnrichSettings.limits(settings));

@@ -115,6 +115,7 @@ final class IngestCommand implements Callable<Integer> {
                     : "give only one of PATH…, --feed/--feeds, --watch, --archive");
         }
         Settings settings = client.settings("ingest");
+        ForcedSettings.apply(settings.kafka(), ForcedSettings.INGEST_PRODUCER);
         Topics topics = ClientOptions.topics(settings);
         if (!paths.isEmpty()) {
             checkBroker(settings, topics);

@@ -59,7 +59,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
         Path files = suffix == null ? null : (out != null ? out : Path.of("out", "replay-" + suffix));
         Settings settings = client.settings("replay");
-        java.util.Map<String, Object> kafka = settings.kafka();
+        java.util.Map<String, Object> kafka = ForcedSettings.apply(settings.kafka(), ForcedSettings.STREAMS,
+                ForcedSettings.SINK_FILES, ForcedSettings.REPLAY);
         Replay.Plan plan;
         try {
             plan = Replay.plan(kafka, ClientOptions.topics(settings), time(from, "--from"),

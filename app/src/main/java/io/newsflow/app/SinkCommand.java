@@ -45,7 +45,8 @@ final class SinkCommand implements Callable<Integer> {
         client.extraFlags.put(NewsflowConfig.ROTATE_EVENT_TIME, rotateEventTime);
         client.extraFlags.put(NewsflowConfig.MAX_WAIT, maxWait);
         Settings settings = client.settings("sink");
-        Map<String, Object> kafka = settings.kafka();
+        Map<String, Object> kafka = ForcedSettings.apply(settings.kafka(), ForcedSettings.STREAMS,
+                ForcedSettings.SINK_FILES);
         // Both before the ready file: a sink that cannot write or cannot read must not look healthy.
         SinkService.checkWritable(out);
         BrokerCheck.require(kafka, java.util.List.of(ClientOptions.topics(settings).enriched()),
