@@ -3,6 +3,7 @@ package io.newsflow.app;
 import io.newsflow.events.Topics;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -13,19 +14,28 @@ public final class ClientOptions {
     String bootstrapServer;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file: Kafka client settings (security, ...) and newsflow keys (topic.raw, ...).")
+            description = "Properties file: newsflow settings (topic.raw, ...) and Kafka client properties (security, "
+                    + "...; a stage prefix such as enrich. or sink. for one stage only).")
     Path configFile;
 
+    @Option(names = "--client-config", paramLabel = "KEY=VALUE",
+            description = "A Kafka client property, over the --config file's (repeatable; a stage prefix such as "
+                    + "enrich. for one stage only).")
+    Map<String, String> clientConfig = new LinkedHashMap<>();
+
+    /** newsflow settings given by the command's own flags (null: not given). */
     Map<String, String> extraFlags = new HashMap<>();
 
-    public Settings settings() {
+    /**
+     * The settings of {@code stage} (one of {@link KafkaKeys#STAGES}: its prefixed client properties apply), with
+     * each warning logged; a configuration error is a {@link StartupException} (exit 3).
+     */
+    public Settings settings(String stage) {
         Map<String, String> flags = new HashMap<>(extraFlags);
         flags.put(Settings.BOOTSTRAP, bootstrapServer);
-        try {
-            return Settings.resolve(configFile, System.getenv(), flags);
-        } catch (RuntimeException e) {
-            throw new StartupException(e.getMessage(), e);
-        }
+        Settings s = Settings.resolve(configFile, System.getenv(), flags, clientConfig, stage);
+        s.log();
+        return s;
     }
 
     public static Topics topics(Settings settings) {

@@ -12,9 +12,6 @@ import picocli.CommandLine.Option;
  * router writes {@code news.country.<CC>} only for the allow-list, which {@code topics create} must have created.
  */
 public final class CountryRoutingOptions {
-    static final String ENABLED = "newsflow.country.routing";
-    static final String COUNTRIES = "newsflow.country.routing.countries";
-
     @Option(names = "--country-routing",
             description = "Also route each event to news.country.<CC> for its entities' countries (default off). "
                     + "Setting: newsflow.country.routing=true.")
@@ -27,10 +24,10 @@ public final class CountryRoutingOptions {
 
     /** The flags over the settings file and environment; a bad country code is a start-up error (exit 3). */
     SinkTopology.Options resolve(Settings settings) {
-        boolean on = enabled || Boolean.parseBoolean(settings.get(ENABLED));
+        boolean on = enabled || settings.getBoolean(NewsflowConfig.COUNTRY_ROUTING);
         List<String> list = countries;
-        if (list == null && settings.get(COUNTRIES) != null && !settings.get(COUNTRIES).isBlank()) {
-            list = List.of(settings.get(COUNTRIES).split(","));
+        if (list == null && !settings.getList(NewsflowConfig.COUNTRIES).isEmpty()) {
+            list = settings.getList(NewsflowConfig.COUNTRIES);
         }
         if (!on) {
             return SinkTopology.Options.DEFAULTS;

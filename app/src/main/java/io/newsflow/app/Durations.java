@@ -41,6 +41,13 @@ final class Durations {
         }
     }
 
+    /** The shortest ISO-8601 form: whole days as {@code P7D}, anything else as {@link Duration#toString()}. */
+    static String format(Duration d) {
+        long day = Duration.ofDays(1).toMillis();
+        return d.toMillis() % day == 0 && !d.isZero() && d.getNano() % 1_000_000 == 0
+                ? "P" + d.toDays() + "D" : d.toString();
+    }
+
     /** For picocli options. */
     static final class Converter implements CommandLine.ITypeConverter<Duration> {
         @Override

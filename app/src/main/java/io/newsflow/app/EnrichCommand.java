@@ -3,6 +3,7 @@ package io.newsflow.app;
 import io.newsflow.enrich.EnrichTopology;
 import io.newsflow.enrich.Enricher;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,20 +38,21 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (noDedup) {
-            client.extraFlags.put(EnrichSettings.DEDUP_ENABLED, "false");
+            client.extraFlags.put(NewsflowConfig.DEDUP_ENABLED, "false");
         }
-        client.extraFlags.put(EnrichSettings.DEDUP_WINDOW, dedupWindow);
-        client.extraFlags.put(EnrichSettings.MAX_BODY_BYTES, maxBodyBytes == null ? null : maxBodyBytes.toString());
-        Settings settings = client.settings();
+        client.extraFlags.put(NewsflowConfig.DEDUP_WINDOW, dedupWindow);
+        client.extraFlags.put(NewsflowConfig.MAX_BODY_BYTES, maxBodyBytes == null ? null : maxBodyBytes.toString());
+        Settings settings = client.settings("enrich");
+        Map<String, Object> kafka = ForcedSettings.apply(settings.kafka(), ForcedSettings.STREAMS);
         taxonomy.classifier();
         Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFiles())
                 .withLimits(EnrichSettings.limits(settings));
         // Streams would report a missing source topic only as an ERROR state; name the fix instead.
-        BrokerCheck.require(settings.kafka(), java.util.List.of(ClientOptions.topics(settings).raw()),
+        BrokerCheck.require(kafka, java.util.List.of(ClientOptions.topics(settings).raw()),
                 java.time.Duration.ofSeconds(stage.startupTimeout));
         StreamsService service = new StreamsService("enrich",
                 EnrichTopology.build(ClientOptions.topics(settings), enricher, EnrichSettings.options(settings)),
-                EnrichTopology.config(settings.kafka(), ClientOptions.topics(settings)));
+                EnrichTopology.config(kafka, ClientOptions.topics(settings)));
         return Lifecycle.runUntilStopped("enrich", service::start, service::awaitStop, service::close,
                 stage.startupTimeout, stage.readyFile);
     }

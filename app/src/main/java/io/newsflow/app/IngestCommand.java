@@ -114,7 +114,8 @@ final class IngestCommand implements Callable<Integer> {
                     ? "give PATH…, --feed URL, --feeds FILE, --watch DIR or --archive FILE"
                     : "give only one of PATH…, --feed/--feeds, --watch, --archive");
         }
-        Settings settings = client.settings();
+        Settings settings = client.settings("ingest");
+        ForcedSettings.apply(settings.kafka(), ForcedSettings.INGEST_PRODUCER);
         Topics topics = ClientOptions.topics(settings);
         if (!paths.isEmpty()) {
             checkBroker(settings, topics);

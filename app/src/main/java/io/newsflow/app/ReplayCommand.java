@@ -58,10 +58,12 @@ final class ReplayCommand implements Callable<Integer> {
                             + "already writes the files");
         }
         Path files = suffix == null ? null : (out != null ? out : Path.of("out", "replay-" + suffix));
-        Settings settings = client.settings();
+        Settings settings = client.settings("replay");
+        java.util.Map<String, Object> kafka = ForcedSettings.apply(settings.kafka(), ForcedSettings.STREAMS,
+                ForcedSettings.SINK_FILES, ForcedSettings.REPLAY);
         Replay.Plan plan;
         try {
-            plan = Replay.plan(settings.kafka(), ClientOptions.topics(settings), time(from, "--from"),
+            plan = Replay.plan(kafka, ClientOptions.topics(settings), time(from, "--from"),
                     to == null ? null : time(to, "--to"), suffix, files);
         } catch (IllegalStateException e) {
             throw new StartupException(e.getMessage(), e);
@@ -69,7 +71,7 @@ final class ReplayCommand implements Callable<Integer> {
         taxonomy.classifier();
         Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFiles());
         System.out.print(plan.render(enricher.labels()));
-        List<String> leftovers = Replay.leftovers(settings.kafka(), plan, enricher.labels());
+        List<String> leftovers = Replay.leftovers(kafka, plan, enricher.labels());
         if (!leftovers.isEmpty() && !force) {
             throw new StartupException("replay suffix '" + suffix + "' was used before and left "
                     + String.join(", ", leftovers) + ": running again would write every event twice. Add --force "
@@ -84,9 +86,9 @@ final class ReplayCommand implements Callable<Integer> {
             return Exit.OK;
         }
         if (!leftovers.isEmpty()) {
-            Replay.reset(settings.kafka(), plan, enricher.labels(), Duration.ofSeconds(60));
+            Replay.reset(kafka, plan, enricher.labels(), Duration.ofSeconds(60));
         }
-        Replay.Result result = Replay.run(settings.kafka(), plan, enricher, Duration.ofSeconds(timeoutSeconds),
+        Replay.Result result = Replay.run(kafka, plan, enricher, Duration.ofSeconds(timeoutSeconds),
                 System.out);
         System.out.print(result.render());
         return Exit.OK;

@@ -2,6 +2,7 @@ package io.newsflow.app;
 
 import io.newsflow.sink.SinkTopology;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,17 +41,18 @@ final class SinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        client.extraFlags.put(SinkSettings.ROTATE_RECORDS, rotateRecords == null ? null : rotateRecords.toString());
-        client.extraFlags.put(SinkSettings.ROTATE_EVENT_TIME, rotateEventTime);
-        client.extraFlags.put(SinkSettings.MAX_WAIT, maxWait);
-        Settings settings = client.settings();
+        client.extraFlags.put(NewsflowConfig.ROTATE_RECORDS, rotateRecords == null ? null : rotateRecords.toString());
+        client.extraFlags.put(NewsflowConfig.ROTATE_EVENT_TIME, rotateEventTime);
+        client.extraFlags.put(NewsflowConfig.MAX_WAIT, maxWait);
+        Settings settings = client.settings("sink");
+        Map<String, Object> kafka = ForcedSettings.apply(settings.kafka(), ForcedSettings.STREAMS,
+                ForcedSettings.SINK_FILES);
         // Both before the ready file: a sink that cannot write or cannot read must not look healthy.
         SinkService.checkWritable(out);
-        BrokerCheck.require(settings.kafka(), java.util.List.of(ClientOptions.topics(settings).enriched()),
+        BrokerCheck.require(kafka, java.util.List.of(ClientOptions.topics(settings).enriched()),
                 java.time.Duration.ofSeconds(stage.startupTimeout));
-        SinkService.claimOutput(settings.kafka(), ClientOptions.topics(settings), out, "sink");
-        SinkService service = new SinkService(settings.kafka(),
-                SinkTopology.config(settings.kafka(), ClientOptions.topics(settings)),
+        SinkService.claimOutput(kafka, ClientOptions.topics(settings), out, "sink");
+        SinkService service = new SinkService(kafka, SinkTopology.config(kafka, ClientOptions.topics(settings)),
                 ClientOptions.topics(settings), out, SinkSettings.rotation(settings),
                 countryRouting.resolve(settings));
         return Lifecycle.runUntilStopped("sink", service::start, service::awaitStop, service::close,

@@ -80,7 +80,8 @@ final class SubscribeCommand implements Callable<Integer> {
         } catch (InvalidEventException | IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Settings settings = client.settings();
+        Settings settings = client.settings("subscribe");
+        ForcedSettings.apply(settings.kafka(), ForcedSettings.SUBSCRIBER);
         Topics topics = ClientOptions.topics(settings);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -41,7 +41,7 @@ final class TopicsCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            Settings settings = client.settings();
+            Settings settings = client.settings("topics");
             List<String> labels = taxonomy.load().labelIds();
             List<String> created = createAll(settings, labels,
                     countryRouting.resolve(settings).countryTopicCodes(), Optional.ofNullable(partitions),

@@ -50,14 +50,18 @@ public final class Ingestor implements ArticlePublisher {
         this.topics = topics;
     }
 
-    /** Producer settings for the raw topic; {@code base} carries bootstrap servers and security settings. */
+    /**
+     * Producer settings for the raw topic; {@code base} carries bootstrap servers, security settings and tuning
+     * ({@code linger.ms}, {@code compression.type}, ...), which it may change. Idempotence, {@code acks=all}, the
+     * serializers and the request size are forced (the app reports a user value it replaces).
+     */
     public static Properties producerConfig(Map<String, Object> base) {
         Properties p = new Properties();
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.putAll(base);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest");
