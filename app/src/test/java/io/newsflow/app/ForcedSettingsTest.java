@@ -86,4 +86,21 @@ class ForcedSettingsTest {
         }
         assertEquals(5, ForcedSettings.report(s.kafka(), ForcedSettings.SUBSCRIBER).size());
     }
+
+    @Test
+    void theFileSinkForcesWhatTheReportSays() {
+        for (ForcedSettings.Forced f : ForcedSettings.SINK_FILES) {
+            Map<String, Object> user = Map.of(f.key(), "x");
+            // Each forced key belongs to the sink's consumer or to its dead-letter producer.
+            Object applied = org.apache.kafka.clients.consumer.ConsumerConfig.configNames().contains(f.key())
+                    && !org.apache.kafka.clients.producer.ProducerConfig.configNames().contains(f.key())
+                    ? io.newsflow.sink.FileSink.consumerConfig(user).get(f.key())
+                    : io.newsflow.sink.FileSink.dlqProducerConfig(user).get(f.key());
+            if (f.value().endsWith("<random>")) {
+                assertEquals(true, String.valueOf(applied).startsWith(f.value().replace("<random>", "")), f.key());
+            } else {
+                assertEquals(f.value(), String.valueOf(applied), f.key());
+            }
+        }
+    }
 }

@@ -64,7 +64,8 @@ public final class FileSink implements Runnable, AutoCloseable {
         this.buffer = new SegmentBuffer<>(out, policy, clock);
     }
 
-    static Properties consumerConfig(Map<String, Object> base) {
+    /** The file sink's consumer settings over {@code base}; the values it forces are listed in the CLI's report. */
+    public static Properties consumerConfig(Map<String, Object> base) {
         Properties p = new Properties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, DEFAULT_GROUP_ID);
         p.putAll(base);
@@ -77,7 +78,8 @@ public final class FileSink implements Runnable, AutoCloseable {
         return p;
     }
 
-    static Properties dlqProducerConfig(Map<String, Object> base) {
+    /** The dead-letter producer's settings over {@code base} (transactional: dead letters commit with offsets). */
+    public static Properties dlqProducerConfig(Map<String, Object> base) {
         Properties p = new Properties();
         for (Map.Entry<String, Object> e : base.entrySet()) {
             // Consumer-only settings would only draw warnings from the producer.
