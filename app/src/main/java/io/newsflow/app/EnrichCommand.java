@@ -53,7 +53,6 @@ final class EnrichCommand implements Callable<Integer> {
         StreamsService service = new StreamsService("enrich",
                 EnrichTopology.build(ClientOptions.topics(settings), enricher, EnrichSettings.options(settings)),
                 EnrichTopology.config(kafka, ClientOptions.topics(settings)));
-        return Lifecycle.runUntilStopped("enrich", service::start, service::awaitStop, service::close,
-                stage.startupTimeout, stage.readyFile);
+        return Lifecycle.runUntilStopped("enrich", service, stage.startupTimeout, stage.readyFile);
     }
 }

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -167,7 +166,6 @@ final class IngestCommand implements Callable<Integer> {
             throw new StartupException("cannot watch " + watchDir + ": not a directory", null);
         }
         checkBroker(settings, topics);
-        CountDownLatch closed = new CountDownLatch(1);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Ingestor.producerConfig(settings.kafka()))) {
             DirectoryWatcher watcher;
             try {
@@ -182,13 +180,8 @@ final class IngestCommand implements Callable<Integer> {
                 return !r.retry().isEmpty() ? Exit.FAILED : r.error().isEmpty() ? Exit.OK
                         : Exit.SOME_REJECTED;
             }
-            Thread hook = shutdownHook("watch", watcher::stop, closed);
-            System.out.println("newsflow ingest watching " + watchDir + "; SIGTERM or Ctrl-C stops it");
-            watcher.run(scanInterval);
-            removeHook(hook);
-            return Exit.OK;
-        } finally {
-            closed.countDown();
+            return Lifecycle.run("ingest", "newsflow ingest watching " + watchDir + "; SIGTERM or Ctrl-C stops it",
+                    loop(() -> watcher.run(scanInterval), watcher::stop), Duration.ZERO, null);
         }
     }
 
@@ -210,7 +203,6 @@ final class IngestCommand implements Callable<Integer> {
                 ? Duration.ofSeconds(10) : requestTimeout, requestTimeout);
         FeedParser parser = new FeedParser(fetchPages ? fetcher::page : null);
         checkBroker(settings, topics);
-        CountDownLatch closed = new CountDownLatch(1);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Ingestor.producerConfig(settings.kafka()))) {
             FeedPoller poller = new FeedPoller(fetcher, parser, state, schedule, new Ingestor(producer, topics),
                     progress, Clock.systemUTC());
@@ -226,18 +218,10 @@ final class IngestCommand implements Callable<Integer> {
                 progress.message(progress.line());
                 return failed ? Exit.FAILED : Exit.OK;
             }
-            Thread hook = shutdownHook("feeds", poller::stop, closed);
-            System.out.println("newsflow ingest polling " + urls.size() + " feed(s); SIGTERM or Ctrl-C stops it");
-            try {
-                poller.run(urls);
-            } catch (UncheckedIOException e) {
-                System.err.println("newsflow ingest stopped: " + e.getMessage());
-                return Exit.FAILED;
-            }
-            removeHook(hook);
-            return Exit.OK;
-        } finally {
-            closed.countDown();
+            // A feed state that cannot be saved (UncheckedIOException) ends the run as a failure, exit 1.
+            return Lifecycle.run("ingest", "newsflow ingest polling " + urls.size()
+                    + " feed(s); SIGTERM or Ctrl-C stops it", loop(() -> poller.run(urls), poller::stop),
+                    Duration.ZERO, null);
         }
     }
 
@@ -275,28 +259,22 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     /**
-     * SIGTERM/SIGINT: stop the loop, then wait (bounded) until the current poll or file is finished, the state is
-     * saved and the producer has flushed and closed, so a stop never loses acknowledged work.
+     * A continuous mode as a {@link Lifecycle.Stage}: SIGTERM/SIGINT stops the loop, and the lifecycle waits until
+     * the current poll or file is finished and its state saved, so a stop never loses acknowledged work.
      */
-    private static Thread shutdownHook(String name, Runnable stop, CountDownLatch closed) {
-        Thread hook = new Thread(() -> {
-            stop.run();
-            try {
-                closed.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    private static Lifecycle.Stage loop(Runnable body, Runnable stop) {
+        return new Lifecycle.Stage() {
+            @Override
+            public Throwable run() {
+                body.run();
+                return null;
             }
-        }, "newsflow-ingest-" + name + "-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
 
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // Already shutting down: the hook is running and waits for us.
-        }
+            @Override
+            public void stop() {
+                stop.run();
+            }
+        };
     }
 
     /**

@@ -55,7 +55,6 @@ final class SinkCommand implements Callable<Integer> {
         SinkService service = new SinkService(kafka, SinkTopology.config(kafka, ClientOptions.topics(settings)),
                 ClientOptions.topics(settings), out, SinkSettings.rotation(settings),
                 countryRouting.resolve(settings));
-        return Lifecycle.runUntilStopped("sink", service::start, service::awaitStop, service::close,
-                stage.startupTimeout, stage.readyFile);
+        return Lifecycle.runUntilStopped("sink", service, stage.startupTimeout, stage.readyFile);
     }
 }

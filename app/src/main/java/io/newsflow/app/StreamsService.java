@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Runs one Kafka Streams stage with an explicit lifecycle: start waits (with a deadline) until the stage is
  * RUNNING, an uncaught exception stops the client and is reported, and {@link #awaitStop()} tells how it ended.
  */
-public final class StreamsService implements AutoCloseable {
+public final class StreamsService implements AutoCloseable, Lifecycle.Stage {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
 
     private final String name;
@@ -66,6 +66,18 @@ public final class StreamsService implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** {@link Lifecycle}: the stage works on its own threads; this waits until it stops. */
+    @Override
+    public Throwable run() throws InterruptedException {
+        return awaitStop();
+    }
+
+    /** {@link Lifecycle}: closing is stopping. */
+    @Override
+    public void stop() throws InterruptedException {
+        close();
     }
 
     @Override

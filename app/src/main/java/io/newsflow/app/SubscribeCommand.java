@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -87,35 +86,32 @@ final class SubscribeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
 
         AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(1);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(settings))) {
-            // SIGTERM/SIGINT: wake the poll and wait until the loop has flushed what it printed.
-            Thread hook = new Thread(() -> {
-                stop.set(true);
-                consumer.wakeup();
-                try {
-                    done.await();
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
+            // Standard output is the events, so the lifecycle prints no "running" line.
+            return Lifecycle.run("subscribe", null, new Lifecycle.Stage() {
+                @Override
+                public void start(Duration timeout) {
+                    String topic = sub.topic(topics, sub.kind() == Subscription.Kind.COUNTRY
+                            && exists(consumer, topics.countryTopic(sub.value())));
+                    assign(consumer, topic);
+                    err.println("newsflow subscribe: reading " + topic + (fromBeginning ? " from the beginning" : "")
+                            + (topic.equals(topics.enriched()) ? " (no country topic: filtering)" : ""));
+                    err.flush();
                 }
-            }, "newsflow-subscribe-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                String topic = sub.topic(topics, sub.kind() == Subscription.Kind.COUNTRY
-                        && exists(consumer, topics.countryTopic(sub.value())));
-                assign(consumer, topic);
-                err.println("newsflow subscribe: reading " + topic + (fromBeginning ? " from the beginning" : "")
-                        + (topic.equals(topics.enriched()) ? " (no country topic: filtering)" : ""));
-                err.flush();
-                return loop(consumer, sub, topics, out, err, stop);
-            } finally {
-                done.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // The hook is running: it only waits for the latch released above.
+
+                @Override
+                public Throwable run() {
+                    loop(consumer, sub, topics, out, err, stop);
+                    return null;
                 }
-            }
+
+                /** SIGTERM/SIGINT: wake the poll; the lifecycle waits until the loop has flushed what it printed. */
+                @Override
+                public void stop() {
+                    stop.set(true);
+                    consumer.wakeup();
+                }
+            }, Duration.ZERO, null);
         }
     }
 
