@@ -107,6 +107,8 @@ final class DeliveryVerifier {
             Collections.shuffle(faults, random);
             for (String fault : faults) {
                 Thread.sleep(500 + random.nextInt(2500)); // chaos timing, not a wait for a condition
+                // How far the pipeline had got: a fault after the last article was written would prove little.
+                int written = idCountsInFiles(out.resolve("enriched")).size();
                 long tf = System.nanoTime();
                 if (fault.equals("broker")) {
                     broker.stop(Duration.ofSeconds(60));
@@ -117,8 +119,8 @@ final class DeliveryVerifier {
                     stage.start();
                     stage.awaitReady(Duration.ofSeconds(180), null);
                 }
-                console.printf("%s %s, back after %.1f s%n", fault, fault.equals("broker") ? "restarted" : "killed (SIGKILL)",
-                        seconds(tf));
+                console.printf("%s %s with %d of %d articles in the files, back after %.1f s%n", fault,
+                        fault.equals("broker") ? "restarted" : "killed (SIGKILL)", written, n, seconds(tf));
             }
             ingester.join();
             if (ingestError.get() != null) {

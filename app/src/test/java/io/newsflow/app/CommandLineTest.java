@@ -18,7 +18,7 @@ import picocli.CommandLine;
 /** The newsflow command as a user runs it: help everywhere, exit codes, and the stages against a real broker. */
 class CommandLineTest {
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaCluster KAFKA = KafkaCluster.shared();
 
     record Run(int code, String out, String err) {
     }

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ContinuousIngestTest {
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaCluster KAFKA = KafkaCluster.shared();
 
     static String rss(String... items) {
         return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loop Wire</title><link>http://x/</link>"

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IngestEdgesTest {
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaCluster KAFKA = KafkaCluster.shared();
 
     static final String HUGE_BODY = "x".repeat(ArticleSize.MAX_BODY_BYTES + 1);
 

@@ -10,33 +10,96 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real single-node KRaft broker for one test class, started in-process on a free loopback port. */
+/**
+ * A real single-node KRaft broker, started in-process on a free loopback port, for a test class.
+ *
+ * <p>{@code new KafkaCluster()} starts a broker of the class's own and stops it after the class.
+ * {@link #shared()} uses one broker for the whole test JVM instead: started by the first class that asks, kept in the
+ * root extension store and stopped when the test run ends. A class may share it only if it leaves nothing behind
+ * that another class could read or trip over: its own topic names (or {@link #rawTopicConfig}), its own Streams
+ * application ids and consumer group ids, its own state directories (under {@link #workDir()}, which is the
+ * class's own directory in either mode), and no assertion on which topics exist that another sharer could upset.
+ * The default {@code news.*} names are used on the shared broker only by {@code CommandLineTest} (the CLI's
+ * defaults, with no Streams application reading them) and by {@code IngestEdgesTest}'s idempotent topic creation.
+ * Classes that restart or kill their broker, need another listener (SASL) or read the default topics with the
+ * default application ids keep a broker of their own.
+ */
 public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaCluster.class);
+
+    private final boolean shared;
     private EmbeddedBroker broker;
     private Path dir;
 
+    /** A broker of the test class's own. */
+    public KafkaCluster() {
+        this(false);
+    }
+
+    private KafkaCluster(boolean shared) {
+        this.shared = shared;
+    }
+
+    /** The test JVM's one shared broker; see the class comment for what a sharing class must keep to itself. */
+    public static KafkaCluster shared() {
+        return new KafkaCluster(true);
+    }
+
+    /** The JVM-wide broker, closed by JUnit with the root store at the end of the run. */
+    private static final class SharedBroker implements AutoCloseable {
+        final Path dir;
+        final EmbeddedBroker broker;
+
+        SharedBroker() {
+            dir = tempDir("newsflow-test-shared-broker-", null);
+            broker = EmbeddedBroker.start(dir.resolve("broker"), 0);
+        }
+
+        @Override
+        public void close() {
+            try {
+                broker.close();
+            } finally {
+                Demo.deleteRecursively(dir);
+            }
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        try {
-            dir = Files.createTempDirectory("newsflow-test-broker-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (shared) {
+            SharedBroker sb = context.getRoot().getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(SharedBroker.class, k -> new SharedBroker(), SharedBroker.class);
+            broker = sb.broker;
+            dir = tempDir(context.getRequiredTestClass().getSimpleName() + "-", sb.dir);
+        } else {
+            dir = tempDir("newsflow-test-broker-", null);
+            broker = EmbeddedBroker.start(dir.resolve("broker"), 0);
         }
-        broker = EmbeddedBroker.start(dir.resolve("broker"), 0);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (broker != null) {
+        if (broker != null && !shared) {
             broker.close();
         }
+        broker = null;
         Demo.deleteRecursively(dir);
+    }
+
+    private static Path tempDir(String prefix, Path parent) {
+        try {
+            return parent == null ? Files.createTempDirectory(prefix) : Files.createTempDirectory(parent, prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String bootstrapServers() {
         return broker.bootstrapServers();
     }
 
+    /** A directory of the test class's own (also with the shared broker), deleted after the class. */
     public Path workDir() {
         return dir;
     }

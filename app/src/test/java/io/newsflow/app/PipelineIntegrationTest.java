@@ -46,14 +46,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PipelineIntegrationTest {
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaCluster KAFKA = KafkaCluster.shared();
 
     static final Duration DEADLINE = Duration.ofSeconds(90);
 
     @Test
     void seedsFlowThroughEveryStage(@TempDir Path out) throws Exception {
         Map<String, Object> client = KAFKA.clientConfig();
-        Topics topics = Topics.DEFAULTS;
+        // Topic names, application ids and the file sink's group of this test's own: the broker is shared.
+        Topics topics = new Topics("pipeline.raw", "pipeline.enriched", "pipeline.topic.", "pipeline.dlq",
+                "pipeline.mentions", "pipeline.country.");
         Enricher enricher = Enricher.standard(Clock.systemUTC());
         TopicAdmin.create(client, topics, enricher.labels(), Optional.of(2), Optional.of((short) 1));
 
@@ -61,11 +63,16 @@ class PipelineIntegrationTest {
         streamsClient.put(StreamsConfig.STATE_DIR_CONFIG, KAFKA.workDir().resolve("streams").toString());
         Properties enrichConfig = EnrichTopology.config(streamsClient, topics);
         assertEquals(StreamsConfig.EXACTLY_ONCE_V2, enrichConfig.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        enrichConfig.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test-enrich");
+        Properties routerConfig = SinkTopology.config(streamsClient, topics);
+        assertEquals(StreamsConfig.EXACTLY_ONCE_V2, routerConfig.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        routerConfig.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test-sink-router");
+        Map<String, Object> filesClient = new HashMap<>(client);
+        filesClient.put("group.id", "pipeline-test-sink-files");
 
         try (StreamsService enrich = new StreamsService("enrich", EnrichTopology.build(topics, enricher),
                 enrichConfig);
-             SinkService sink = new SinkService(client, SinkTopology.config(streamsClient, topics), topics, out,
-                     Demo.DEMO_ROTATION);
+             SinkService sink = new SinkService(filesClient, routerConfig, topics, out, Demo.DEMO_ROTATION);
              PipelineObserver observer = new PipelineObserver(client, topics, enricher.labels())) {
             enrich.start(DEADLINE);
             sink.start(DEADLINE);
@@ -139,12 +146,16 @@ class PipelineIntegrationTest {
     @Test
     void reIngestingAfterAnEnrichRestartGivesNoSecondEvent() throws Exception {
         Map<String, Object> client = KAFKA.clientConfig();
-        Topics topics = new Topics("dedup.raw", "dedup.enriched", "dedup.topic.", "dedup.dlq");
+        Topics topics = new Topics("dedup.raw", "dedup.enriched", "dedup.topic.", "dedup.dlq", "dedup.mentions",
+                "dedup.country.");
         Enricher enricher = Enricher.standard(Clock.systemUTC());
         TopicAdmin.create(client, topics, enricher.labels(), Optional.of(1), Optional.of((short) 1));
         Map<String, Object> streamsClient = new HashMap<>(client);
         streamsClient.put(StreamsConfig.STATE_DIR_CONFIG, KAFKA.workDir().resolve("dedup-streams").toString());
         streamsClient.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-test-enrich");
+        // Static membership, as verify-delivery runs the stages: the second
+        // instance takes over the first one's partitions at once instead of waiting out its session (45 s).
+        streamsClient.put("group.instance.id", "dedup-test-enrich-instance");
         Path seed = Seeds.seedArticle();
 
         try (PipelineObserver observer = new PipelineObserver(client, topics, enricher.labels())) {
