@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -37,9 +36,6 @@ public final class Demo {
     }
 
     /** Files are cut after 200 ms of quiet so the demo sees them at once; the data-driven rules stay the same. */
-    static final RotationPolicy DEMO_ROTATION = new RotationPolicy(RotationPolicy.DEFAULTS.maxRecords(),
-            RotationPolicy.DEFAULTS.eventTimeBucket(), Duration.ofMillis(200));
-
     private Demo() {
     }
 
@@ -73,7 +69,7 @@ public final class Demo {
             try (StreamsService enrich = new StreamsService("enrich", EnrichTopology.build(topics, enricher),
                     enrichConfig);
                  SinkService sink = new SinkService(client, SinkTopology.config(streamsClient, topics), topics, out,
-                         DEMO_ROTATION, routing).writer("demo")) {
+                         RotationPolicy.INTERACTIVE, routing).writer("demo")) {
                 enrich.start(Duration.ofSeconds(60));
                 sink.start(Duration.ofSeconds(60));
                 console.printf("enrich and sink running after %.1f s%n", seconds(t0));
@@ -110,7 +106,7 @@ public final class Demo {
                 }
             }
         } finally {
-            deleteRecursively(work);
+            Directories.deleteTree(work);
         }
     }
 
@@ -162,17 +158,6 @@ public final class Demo {
             return Files.createTempDirectory("newsflow-demo-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A temporary directory left behind is not worth failing the demo over.
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.newsflow.app;
 
+import io.newsflow.sink.RotationPolicy;
 import io.newsflow.enrich.EnrichTopology;
 import io.newsflow.enrich.Enricher;
 import io.newsflow.events.Topics;
@@ -161,7 +162,7 @@ final class Replay {
                     e.getCause());
         }
         if (plan.out() != null) {
-            Demo.deleteRecursively(plan.out());
+            Directories.deleteTree(plan.out());
         }
     }
 
@@ -227,7 +228,7 @@ final class Replay {
                     sinkClient.put(StreamsConfig.APPLICATION_ID_CONFIG, plan.applicationId() + "-sink-router");
                     sinkClient.put("group.id", plan.applicationId() + "-files");
                     sink = new SinkService(sinkClient, SinkTopology.config(sinkClient, output), output, plan.out(),
-                            Demo.DEMO_ROTATION).writer("replay");
+                            RotationPolicy.INTERACTIVE).writer("replay");
                     sink.start(Duration.ofSeconds(60));
                 }
                 enrich.start(Duration.ofSeconds(60));
@@ -265,7 +266,7 @@ final class Replay {
                 }
             }
         } finally {
-            Demo.deleteRecursively(state);
+            Directories.deleteTree(state);
         }
     }
 

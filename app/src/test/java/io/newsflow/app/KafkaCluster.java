@@ -60,7 +60,7 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback {
             try {
                 broker.close();
             } finally {
-                Demo.deleteRecursively(dir);
+                Directories.deleteTree(dir);
             }
         }
     }
@@ -84,7 +84,7 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback {
             broker.close();
         }
         broker = null;
-        Demo.deleteRecursively(dir);
+        Directories.deleteTree(dir);
     }
 
     private static Path tempDir(String prefix, Path parent) {

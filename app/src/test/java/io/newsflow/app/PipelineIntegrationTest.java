@@ -1,5 +1,6 @@
 package io.newsflow.app;
 
+import io.newsflow.sink.RotationPolicy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,7 +73,7 @@ class PipelineIntegrationTest {
 
         try (StreamsService enrich = new StreamsService("enrich", EnrichTopology.build(topics, enricher),
                 enrichConfig);
-             SinkService sink = new SinkService(filesClient, routerConfig, topics, out, Demo.DEMO_ROTATION);
+             SinkService sink = new SinkService(filesClient, routerConfig, topics, out, RotationPolicy.INTERACTIVE);
              PipelineObserver observer = new PipelineObserver(client, topics, enricher.labels())) {
             enrich.start(DEADLINE);
             sink.start(DEADLINE);

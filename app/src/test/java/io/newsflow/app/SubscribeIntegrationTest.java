@@ -1,5 +1,6 @@
 package io.newsflow.app;
 
+import io.newsflow.sink.RotationPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,7 +78,7 @@ class SubscribeIntegrationTest {
         enrich = new StreamsService("enrich", EnrichTopology.build(TOPICS, enricher),
                 EnrichTopology.config(streamsClient, TOPICS));
         sink = new SinkService(client, SinkTopology.config(streamsClient, TOPICS), TOPICS,
-                KAFKA.workDir().resolve("out"), Demo.DEMO_ROTATION, SinkTopology.Options.countryRouting(ALLOWED));
+                KAFKA.workDir().resolve("out"), RotationPolicy.INTERACTIVE, SinkTopology.Options.countryRouting(ALLOWED));
         enrich.start(DEADLINE);
         sink.start(DEADLINE);
         IngestSummary in = Ingestor.run(client, TOPICS, List.of(Seeds.dir()), Clock.systemUTC());
