@@ -30,7 +30,7 @@ public final class EntityModels {
                 .with("es", NerEntityExtractor.forLanguage("es").orElseThrow());
     }
 
-    /** One extractor for English only (tests, the baseline). */
+    /** One extractor for English only (tests, and the enricher built around a single extractor). */
     public static EntityModels english(EntityExtractor extractor) {
         return none().with("en", extractor);
     }
