@@ -1,14 +1,14 @@
 package io.newsflow.app;
 
-import io.newsflow.enrich.ner.NerBench;
 import io.newsflow.enrich.ner.NerEntityExtractor;
 import io.newsflow.enrich.topics.LearnedTopicClassifier;
-import io.newsflow.enrich.topics.TopicBench;
-import io.newsflow.enrich.topics.TopicEvaluation;
-import io.newsflow.events.Entity;
 import io.newsflow.events.Article;
+import io.newsflow.events.Entity;
 import io.newsflow.ingest.ArticleFiles;
 import io.newsflow.ingest.SourceItem;
+import io.newsflow.tools.ner.NerBench;
+import io.newsflow.tools.topics.TopicBench;
+import io.newsflow.tools.topics.TopicEvaluation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

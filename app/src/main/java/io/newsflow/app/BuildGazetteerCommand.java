@@ -1,7 +1,7 @@
 package io.newsflow.app;
 
 import io.newsflow.enrich.linking.KbEntry;
-import io.newsflow.enrich.linking.build.KnowledgeBaseBuilder;
+import io.newsflow.tools.linking.KnowledgeBaseBuilder;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

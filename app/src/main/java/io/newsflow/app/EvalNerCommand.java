@@ -1,11 +1,11 @@
 package io.newsflow.app;
 
-import io.newsflow.enrich.entities.EntityExtractor;
-import io.newsflow.enrich.ner.Conll;
+import io.newsflow.enrich.ner.EntityExtractor;
 import io.newsflow.enrich.ner.KnownEntities;
 import io.newsflow.enrich.ner.NerEntityExtractor;
-import io.newsflow.enrich.ner.NerEval;
 import io.newsflow.enrich.ner.NerModel;
+import io.newsflow.tools.ner.Conll;
+import io.newsflow.tools.ner.NerEval;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

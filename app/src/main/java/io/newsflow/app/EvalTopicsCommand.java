@@ -2,9 +2,9 @@ package io.newsflow.app;
 
 import io.newsflow.enrich.Enricher;
 import io.newsflow.enrich.topics.LearnedTopicClassifier;
-import io.newsflow.enrich.topics.TopicEvaluation;
 import io.newsflow.enrich.topics.TopicFeatures;
-import io.newsflow.enrich.topics.training.TopicTrainer;
+import io.newsflow.tools.topics.TopicEvaluation;
+import io.newsflow.tools.topics.TopicTrainer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;

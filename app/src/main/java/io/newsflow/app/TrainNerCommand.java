@@ -1,11 +1,11 @@
 package io.newsflow.app;
 
 import io.newsflow.enrich.ner.BrownClusters;
-import io.newsflow.enrich.ner.Conll;
 import io.newsflow.enrich.ner.Features;
 import io.newsflow.enrich.ner.KnownEntities;
 import io.newsflow.enrich.ner.NerModel;
-import io.newsflow.enrich.ner.NerTrainer;
+import io.newsflow.tools.ner.Conll;
+import io.newsflow.tools.ner.NerTrainer;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,21 +1,18 @@
 package io.newsflow.enrich;
 
-import io.newsflow.enrich.entities.EntityExtractor;
-import io.newsflow.enrich.entities.EntityModels;
-import io.newsflow.enrich.entities.Gazetteer;
-import io.newsflow.enrich.entities.RuleBasedEntityExtractor;
-import io.newsflow.enrich.linking.EntityLinker;
-import io.newsflow.enrich.topics.LearnedTopicClassifier;
-import io.newsflow.enrich.topics.LinearTopicModel;
-import io.newsflow.enrich.topics.Taxonomy;
-import io.newsflow.enrich.topics.TaxonomyTopicClassifier;
 import io.newsflow.enrich.lang.ArticleLanguage;
 import io.newsflow.enrich.lang.LanguageIdentifier;
 import io.newsflow.enrich.lang.NgramLanguageIdentifier;
+import io.newsflow.enrich.linking.EntityLinker;
+import io.newsflow.enrich.ner.EntityExtractor;
+import io.newsflow.enrich.ner.EntityModels;
+import io.newsflow.enrich.topics.LearnedTopicClassifier;
+import io.newsflow.enrich.topics.LinearTopicModel;
+import io.newsflow.enrich.topics.Taxonomy;
 import io.newsflow.enrich.topics.TopicClassifier;
 import io.newsflow.events.Article;
-import io.newsflow.events.Entity;
 import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.Entity;
 import io.newsflow.events.InvalidEventException;
 import java.time.Clock;
 import java.util.List;
@@ -121,12 +118,6 @@ public final class Enricher {
             models.add(shipped);
         }
         return new LearnedTopicClassifier(Taxonomy.load(taxonomyFile), models);
-    }
-
-    /** The first entity extractor (gazetteer and rules), kept for comparison, with the shipped taxonomy. */
-    public static Enricher baseline(Clock clock) {
-        return new Enricher(new RuleBasedEntityExtractor(Gazetteer.loadDefault()),
-                new TaxonomyTopicClassifier(Taxonomy.load(null)), clock);
     }
 
     /**

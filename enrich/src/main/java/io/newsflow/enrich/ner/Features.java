@@ -70,8 +70,12 @@ public final class Features {
         this(bits, gazetteer, trainNames, caseProfile, clusters, Options.DEFAULT);
     }
 
-    /** With {@code options} other than the default; the gazetteer is ignored when the options turn it off. */
-    Features(int bits, PhraseTable gazetteer, PhraseTable trainNames, PhraseTable caseProfile,
+    /**
+     * With {@code options} other than the default; the gazetteer is ignored when the options turn it off. Public for
+     * the trainer (newsflow-tools' {@code NerTrainer}), which builds the name tables from its training data; the
+     * runtime gets its features from {@link NerModel#load}.
+     */
+    public Features(int bits, PhraseTable gazetteer, PhraseTable trainNames, PhraseTable caseProfile,
              BrownClusters clusters, Options options) {
         this.bits = bits;
         this.options = options;
@@ -243,7 +247,8 @@ public final class Features {
         /** The neighbours of every occurrence of each capitalised word (by lower case) anywhere in the document. */
         final Map<String, Contexts> contexts = new HashMap<>();
 
-        static Doc of(List<TokenizedText> texts) {
+        /** The facts of a document made of {@code texts} (title, caption, body...), before any is tagged. */
+        public static Doc of(List<TokenizedText> texts) {
             Doc d = new Doc();
             for (TokenizedText t : texts) {
                 boolean[] caps = allCapsSentences(t);
@@ -302,6 +307,36 @@ public final class Features {
         return l.hashCode() * 0x9E3779B97F4A7C15L + l.length();
     }
 
+    /**
+     * How often each word is capitalised away from sentence starts and headlines, in four buckets: the corpus case
+     * profile a model stores (bits 0-3 of a word's entry), computed by the trainer from its training texts.
+     */
+    public static PhraseTable caseProfile(List<TokenizedText> texts) {
+        Map<String, int[]> counts = new HashMap<>();
+        for (TokenizedText t : texts) {
+            boolean[] headline = Features.allCapsSentences(t);
+            for (int i = 0; i < t.size; i++) {
+                String w = t.words[i];
+                if (t.sentenceStarts[i] || headline[i] || !Character.isLetter(w.charAt(0))) {
+                    continue;
+                }
+                int[] c = counts.computeIfAbsent(Features.lower(w), k -> new int[2]);
+                c[Features.capitalised(w) ? 0 : 1]++;
+            }
+        }
+        PhraseTable out = new PhraseTable();
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            int cap = e.getValue()[0];
+            int low = e.getValue()[1];
+            if (cap + low < 2) {
+                continue;
+            }
+            int bucket = cap == 0 ? 0 : low == 0 ? 3 : cap < low ? 1 : 2;
+            out.putWord(e.getKey(), 1 << bucket);
+        }
+        return out;
+    }
+
     /** A token is in a headline-like sentence when most of that sentence's words are in capitals. */
     static boolean[] allCapsSentences(TokenizedText t) {
         boolean[] out = new boolean[t.size];
@@ -343,9 +378,20 @@ public final class Features {
             this.ids = ids;
             this.offsets = offsets;
         }
+
+        /** Where token {@code i}'s feature ids start ({@link #id}); they end where token {@code i + 1}'s start. */
+        public int offset(int i) {
+            return offsets[i];
+        }
+
+        /** Feature id {@code k} of the text: the weight row {@code id * NerModel.T}. */
+        public int id(int k) {
+            return ids[k];
+        }
     }
 
-    Seq extract(TokenizedText t, Doc doc) {
+    /** The static features of text {@code t} of document {@code doc}. */
+    public Seq extract(TokenizedText t, Doc doc) {
         int n = t.size;
         String[] lower = new String[n];
         long[] lowerH = new long[n];

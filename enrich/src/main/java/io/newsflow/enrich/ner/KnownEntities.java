@@ -1,9 +1,6 @@
 package io.newsflow.enrich.ner;
 
-import io.newsflow.enrich.entities.GazetteerFile;
 import io.newsflow.events.EntityType;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +23,8 @@ public final class KnownEntities {
     private final Map<String, Entry> folded = new HashMap<>();
     final PhraseTable table = new PhraseTable();
 
-    PhraseTable table() {
+    /** The gazetteer as the tagger's phrase table: a feature of the models, which the trainer passes on. */
+    public PhraseTable table() {
         return table;
     }
 
@@ -38,7 +36,8 @@ public final class KnownEntities {
         return k;
     }
 
-    static int typeIndex(EntityType type) {
+    /** The tagger's type index of an entity type: 0 PER, 1 ORG, 2 LOC, 3 MISC ({@link NerModel#TYPES}). */
+    public static int typeIndex(EntityType type) {
         return switch (type) {
             case PERSON -> 0;
             case ORGANIZATION -> 1;

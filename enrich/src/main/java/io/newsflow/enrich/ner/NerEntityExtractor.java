@@ -1,6 +1,5 @@
 package io.newsflow.enrich.ner;
 
-import io.newsflow.enrich.entities.EntityExtractor;
 import io.newsflow.events.Article;
 import io.newsflow.events.Entity;
 import io.newsflow.events.TextField;

@@ -22,7 +22,8 @@ public final class NerModel {
     public static final String[] TAGS = {"O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG",
         "B-LOC", "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC"};
     public static final String[] TYPES = {"PER", "ORG", "LOC", "MISC"};
-    static final int T = TAGS.length;
+    /** The number of tags: a weight row per feature id has T columns, and transitions are [prev * T + cur]. */
+    public static final int T = TAGS.length;
     static final String MAGIC = "newsflow-ner";
     /** Format 4: the default feature options; format 5 adds the options after the cluster resource. */
     static final int FORMAT = 4;
@@ -33,7 +34,13 @@ public final class NerModel {
     final float[] weights;
     /** [prev * T + cur], with prev == T for the sentence start. */
     final float[] transitions;
-    NerModel(String name, Features features, float[] weights, float[] transitions) {
+
+    /**
+     * A model from weights: {@code weights} holds {@code 2^bits * T} values, row {@code id * T} for feature id
+     * {@code id}; {@code transitions} holds {@code (T + 1) * T}. For the trainer (newsflow-tools' {@code
+     * NerTrainer}); the runtime loads models with {@link #load}.
+     */
+    public NerModel(String name, Features features, float[] weights, float[] transitions) {
         this.name = name;
         this.features = features;
         this.weights = weights;
@@ -55,7 +62,7 @@ public final class NerModel {
     }
 
     /** The tag of a type index (0..3) and position: 0 first, 1 inside, 2 last, 3 single word. */
-    static int tagOf(int type, int position) {
+    public static int tagOf(int type, int position) {
         return 1 + 4 * type + position;
     }
 
@@ -101,8 +108,11 @@ public final class NerModel {
         return out;
     }
 
-    /** Viterbi decoding with reusable buffers. */
-    final class Decoder {
+    /**
+     * Viterbi decoding with reusable buffers. Public for training: a decoder of a model whose weight arrays the
+     * trainer keeps updating decodes with the current weights.
+     */
+    public final class Decoder {
         float[] emissions = new float[64 * T];
         float[] score = new float[64 * T];
         int[] back = new int[64 * T];
@@ -119,7 +129,12 @@ public final class NerModel {
             }
         }
 
-        void decodeSentenceForTraining(Features.Seq seq, Features.Doc doc, int s, int e, int[] tags,
+        /**
+         * Decodes the sentence [s, e) of {@code seq} into {@code tags} and records its types in {@code doc} for the
+         * sentences after it; {@code dynamic} receives the two memory feature ids of each token (-1: none) at
+         * {@code 2 * token} and {@code 2 * token + 1}, which the trainer updates like the static ones.
+         */
+        public void decodeSentenceForTraining(Features.Seq seq, Features.Doc doc, int s, int e, int[] tags,
                                        int[] dynamic) {
             decodeSentence(seq, doc, s, e, tags, dynamic);
             remember(seq, doc, s, e, tags);

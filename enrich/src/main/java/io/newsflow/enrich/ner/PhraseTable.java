@@ -6,14 +6,20 @@ import java.util.Arrays;
  * Multi-word names looked up by a hash of their token sequence, so matching a text allocates nothing: each entry
  * records which entity types (bits 0-3: PER, ORG, LOC, MISC) it names, and every proper prefix of an entry is
  * marked so a scan stops as soon as no longer entry can match. Both the exact and the lower-cased forms are kept.
+ * Public so that the trainer (newsflow-tools) can build the training-name lists a model stores; only the
+ * constructor and {@link #add(String, int, boolean)} are public.
  */
-final class PhraseTable {
+public final class PhraseTable {
     static final int PREFIX = 1 << 8;
     static final int MAX_LEN = 8;
 
     private long[] keys = new long[1 << 12];
     private int[] values = new int[1 << 12];
     private int size;
+
+    /** An empty table. */
+    public PhraseTable() {
+    }
 
     static long start() {
         return 0x2545F4914F6CDD1DL;
@@ -36,7 +42,11 @@ final class PhraseTable {
         }
     }
 
-    void add(String phrase, int type, boolean lowerToo) {
+    /**
+     * Adds a phrase of type {@code type} (0 PER, 1 ORG, 2 LOC, 3 MISC), split as {@link NewsTokenizer} splits text,
+     * and its lower-cased form too when {@code lowerToo}. Public for the trainer's training-name lists.
+     */
+    public void add(String phrase, int type, boolean lowerToo) {
         TokenizedText t = NewsTokenizer.tokenize(phrase);
         String[] words = Arrays.copyOf(t.words, t.size);
         add(words, type);

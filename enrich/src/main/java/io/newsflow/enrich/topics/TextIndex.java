@@ -1,7 +1,5 @@
 package io.newsflow.enrich.topics;
 
-import io.newsflow.enrich.entities.Token;
-import io.newsflow.enrich.entities.Tokenizer;
 import io.newsflow.events.Article;
 import io.newsflow.events.TextField;
 import java.util.ArrayList;

@@ -24,7 +24,7 @@ class CanonicalizerTest {
         int from = 0;
         for (String s : spans) {
             String surface = s.substring(0, s.lastIndexOf('='));
-            int type = Conll.typeIndex(s.substring(s.lastIndexOf('=') + 1));
+            int type = List.of(NerModel.TYPES).indexOf(s.substring(s.lastIndexOf('=') + 1));
             int at = text.indexOf(surface, from);
             int start = 0;
             while (t.start(start) < at) {

@@ -31,7 +31,7 @@ class WebTextHygieneTest {
             while (end < t.size() && t.end(end) <= at + surface.length()) {
                 end++;
             }
-            (inTitle ? ts : bs).add(new int[] {start, end, Conll.typeIndex(spec.substring(spec.lastIndexOf('=') + 1))});
+            (inTitle ? ts : bs).add(new int[] {start, end, List.of(NerModel.TYPES).indexOf(spec.substring(spec.lastIndexOf('=') + 1))});
             if (!inTitle) {
                 from = at + surface.length();
             }

@@ -96,7 +96,10 @@ class LearnedTopicClassifierTest {
         assertTrue(work.get(0) > 262_144, "the work counter counts: " + work);
     }
 
+    /** An article whose body is {@code phrase} repeated to at least {@code size} characters. */
     static Article repeated(String phrase, int size) {
-        return TopicBench.repeated(phrase, size);
+        String body = phrase.repeat((size + phrase.length() - 1) / phrase.length());
+        return new Article(Article.SCHEMA_VERSION, "repeated-" + size, "test", null, "Repeated terms", body, null,
+                null, Instant.EPOCH, "en");
     }
 }
