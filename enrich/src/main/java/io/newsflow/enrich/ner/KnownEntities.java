@@ -3,7 +3,6 @@ package io.newsflow.enrich.ner;
 import io.newsflow.events.EntityType;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
