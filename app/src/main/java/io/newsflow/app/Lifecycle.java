@@ -37,6 +37,22 @@ final class Lifecycle {
         void stop() throws Exception;
     }
 
+    /** A stage that works on threads of its own (Kafka Streams): running is waiting for it, stopping is closing. */
+    interface Service extends Stage, AutoCloseable {
+        /** Blocks until the service stops; the error that stopped it, or null after a clean close. */
+        Throwable awaitStop() throws InterruptedException;
+
+        @Override
+        default Throwable run() throws InterruptedException {
+            return awaitStop();
+        }
+
+        @Override
+        default void stop() throws Exception {
+            close();
+        }
+    }
+
     /** Enrich and the sink: the Streams service's start, wait and close, with its start-up deadline and ready file. */
     static int runUntilStopped(String name, Stage stage, long startupSeconds, Path readyFile) {
         return run(name, "newsflow " + name + " running; SIGTERM or Ctrl-C stops it", stage,

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The sink stage as one service: the label-routing Streams app and the file writer, started and stopped together. */
-public final class SinkService implements AutoCloseable, Lifecycle.Stage {
+public final class SinkService implements Lifecycle.Service {
     private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
 
     private final StreamsService router;
@@ -119,6 +119,7 @@ public final class SinkService implements AutoCloseable, Lifecycle.Stage {
     }
 
     /** Blocks until either half stops; returns the error that stopped it, or null after a clean close. */
+    @Override
     public Throwable awaitStop() throws InterruptedException {
         Thread routerWatch = new Thread(() -> {
             try {
@@ -139,18 +140,6 @@ public final class SinkService implements AutoCloseable, Lifecycle.Stage {
 
     public Throwable failure() {
         return filesFailure.get();
-    }
-
-    /** {@link Lifecycle}: the stage works on its own threads; this waits until it stops. */
-    @Override
-    public Throwable run() throws InterruptedException {
-        return awaitStop();
-    }
-
-    /** {@link Lifecycle}: closing is stopping. */
-    @Override
-    public void stop() throws InterruptedException {
-        close();
     }
 
     @Override

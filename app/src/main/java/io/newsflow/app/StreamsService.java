@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Runs one Kafka Streams stage with an explicit lifecycle: start waits (with a deadline) until the stage is
  * RUNNING, an uncaught exception stops the client and is reported, and {@link #awaitStop()} tells how it ended.
  */
-public final class StreamsService implements AutoCloseable, Lifecycle.Stage {
+public final class StreamsService implements Lifecycle.Service {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
 
     private final String name;
@@ -59,6 +59,7 @@ public final class StreamsService implements AutoCloseable, Lifecycle.Stage {
     }
 
     /** Blocks until the stage stops; returns the error that stopped it, or null after a clean close. */
+    @Override
     public Throwable awaitStop() throws InterruptedException {
         stopped.await();
         return failure.get();
@@ -66,18 +67,6 @@ public final class StreamsService implements AutoCloseable, Lifecycle.Stage {
 
     public KafkaStreams.State state() {
         return streams.state();
-    }
-
-    /** {@link Lifecycle}: the stage works on its own threads; this waits until it stops. */
-    @Override
-    public Throwable run() throws InterruptedException {
-        return awaitStop();
-    }
-
-    /** {@link Lifecycle}: closing is stopping. */
-    @Override
-    public void stop() throws InterruptedException {
-        close();
     }
 
     @Override
