@@ -1,5 +1,7 @@
 package io.newsflow.enrich.topics;
 
+import io.newsflow.enrich.ner.NewsTokenizer;
+import io.newsflow.enrich.ner.TokenizedText;
 import io.newsflow.events.Article;
 import io.newsflow.events.TextField;
 import java.util.ArrayList;
@@ -31,19 +33,22 @@ final class TextIndex {
                 List<Integer> breaks = f == TextField.BODY ? paragraphBreaks(text) : List.of();
                 int b = 0;
                 int bodyIndex = 0;
-                for (Token t : Tokenizer.tokenize(text)) {
-                    if (!t.isWord()) {
+                // The entity tagger's tokeniser: one way to cut news text into words in the whole enricher.
+                TokenizedText tokens = NewsTokenizer.tokenize(text);
+                for (int i = 0; i < tokens.size(); i++) {
+                    String tok = tokens.word(i);
+                    if (!Character.isLetterOrDigit(tok.charAt(0)) || isUrl(tok)) {
                         continue;
                     }
-                    while (b < breaks.size() && breaks.get(b) <= t.start()) {
+                    int tokStart = tokens.start(i);
+                    while (b < breaks.size() && breaks.get(b) <= tokStart) {
                         b++;
                     }
                     // "oil-drilling" and "cease-fire" are matched part by part, so "oil" and "cease fire" find them.
-                    int partStart = t.start();
-                    String tok = t.text();
+                    int partStart = tokStart;
                     for (int k = 0; k <= tok.length(); k++) {
                         if (k == tok.length() || tok.charAt(k) == '-') {
-                            int partEnd = t.start() + k;
+                            int partEnd = tokStart + k;
                             if (partEnd > partStart) {
                                 String lower = text.substring(partStart, partEnd).toLowerCase(Locale.ROOT);
                                 words.add(new Word(f, partStart, partEnd, lower, stem(lower),
@@ -166,5 +171,10 @@ final class TextIndex {
             w = w.substring(0, w.length() - 1);
         }
         return w;
+    }
+
+    /** Web addresses are one token to the tagger; as topic words they would only be noise. */
+    private static boolean isUrl(String token) {
+        return token.startsWith("http://") || token.startsWith("https://") || token.startsWith("www.");
     }
 }

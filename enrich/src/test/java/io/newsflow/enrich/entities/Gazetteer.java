@@ -1,8 +1,6 @@
 package io.newsflow.enrich.entities;
 
 import io.newsflow.enrich.ner.GazetteerFile;
-import io.newsflow.enrich.topics.Token;
-import io.newsflow.enrich.topics.Tokenizer;
 import io.newsflow.events.EntityType;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,6 @@
 package io.newsflow.enrich.entities;
 
 import io.newsflow.enrich.ner.EntityExtractor;
-import io.newsflow.enrich.topics.Token;
-import io.newsflow.enrich.topics.Tokenizer;
 import io.newsflow.events.Article;
 import io.newsflow.events.Entity;
 import io.newsflow.events.EntityType;

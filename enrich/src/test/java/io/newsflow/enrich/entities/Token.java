@@ -1,4 +1,4 @@
-package io.newsflow.enrich.topics;
+package io.newsflow.enrich.entities;
 
 /** A token and where it stands in its text: {@code text.substring(start, end).equals(token.text())}. */
 public record Token(String text, int start, int end) {

@@ -1,4 +1,4 @@
-package io.newsflow.enrich.topics;
+package io.newsflow.enrich.entities;
 
 import java.util.ArrayList;
 import java.util.List;
