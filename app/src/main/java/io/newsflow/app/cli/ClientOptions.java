@@ -1,7 +1,6 @@
 package io.newsflow.app.cli;
 
 import io.newsflow.app.StartupException;
-import io.newsflow.app.config.KafkaKeys;
 import io.newsflow.app.config.Settings;
 import io.newsflow.events.Topics;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ public final class ClientOptions {
     Map<String, String> extraFlags = new HashMap<>();
 
     /**
-     * The settings of {@code stage} (one of {@link KafkaKeys#STAGES}: its prefixed client properties apply), with
+     * The settings of {@code stage} (one of {@code KafkaKeys.STAGES}: its prefixed client properties apply), with
      * each warning logged; a configuration error is a {@link StartupException} (exit 3).
      */
     public Settings settings(String stage) {

@@ -9,6 +9,7 @@ public final class EnrichSettings {
     private EnrichSettings() {
     }
 
+    /** Dedup on or off and its window; a bad value stops start-up naming the key and where it was set. */
     public static EnrichTopology.Options options(Settings s) {
         try {
             return new EnrichTopology.Options(s.getBoolean(NewsflowConfig.DEDUP_ENABLED),
@@ -19,6 +20,7 @@ public final class EnrichSettings {
         }
     }
 
+    /** The largest article body enrich accepts; a bad value stops start-up naming the key and where it was set. */
     public static ArticleLimits limits(Settings s) {
         try {
             return new ArticleLimits(s.getInt(NewsflowConfig.MAX_BODY_BYTES));

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class ForcedSettings {
     private static final Logger LOG = LoggerFactory.getLogger(ForcedSettings.class);
 
+    /** A key the pipeline sets whatever the user asks, the value it forces, and why (printed when overridden). */
     public record Forced(String key, String value, String reason) {
     }
 

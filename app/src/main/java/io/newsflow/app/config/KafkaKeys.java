@@ -19,7 +19,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * consumer, admin, Streams), Streams' client prefixes ({@code producer.}, {@code consumer.}, ...), newsflow's
  * per-stage prefixes ({@code enrich.application.id}) and a "did you mean" for anything else.
  */
-public final class KafkaKeys {
+final class KafkaKeys {
     /** The per-stage prefixes: {@code enrich.X} applies to the enrich stage's clients only, over {@code X}. */
     static final List<String> STAGES = List.of("ingest", "enrich", "sink", "topics", "subscribe", "replay");
 

@@ -8,6 +8,7 @@ public final class SinkSettings {
     private SinkSettings() {
     }
 
+    /** When the file sink closes a segment; a bad value stops start-up naming the three keys and their origins. */
     public static RotationPolicy rotation(Settings s) {
         try {
             return new RotationPolicy(s.getInt(NewsflowConfig.ROTATE_RECORDS),

@@ -48,6 +48,7 @@ public final class DeliveryVerifier {
     private DeliveryVerifier() {
     }
 
+    /** {@code n} articles through separate stage JVMs, {@code kills} SIGKILLs and {@code restarts} broker restarts. */
     public static Report run(int n, int kills, int restarts, long seed, Path work, Duration timeout, PrintStream console)
             throws Exception {
         return run(n, kills, restarts, seed, work, timeout, console, EmbeddedBroker.DEFAULT_TRANSACTION_VERSION);

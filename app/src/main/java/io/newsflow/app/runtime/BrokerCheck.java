@@ -26,6 +26,7 @@ public final class BrokerCheck {
     private BrokerCheck() {
     }
 
+    /** Returns once the broker answers and every topic in {@code topics} exists, else a StartupException. */
     public static void require(Map<String, Object> kafka, Collection<String> topics, Duration timeout)
             throws InterruptedException {
         String bootstrap = String.valueOf(kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));

@@ -155,6 +155,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         return Integer.parseInt(listener.substring(listener.lastIndexOf(':') + 1));
     }
 
+    /** A loopback port free at the time of asking. */
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             s.setReuseAddress(true);

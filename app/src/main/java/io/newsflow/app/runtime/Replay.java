@@ -166,6 +166,7 @@ public final class Replay {
         }
     }
 
+    /** What a replay from {@code from} to {@code to} (null: now) would read, per partition; reads offsets only. */
     public static Plan plan(Map<String, Object> client, Topics live, Instant from, Instant to, String suffix, Path out)
             throws InterruptedException {
         Instant end = to != null ? to : Instant.now();
