@@ -1,5 +1,6 @@
 package io.newsflow.app;
 
+import io.newsflow.app.runtime.Demo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,6 @@ import java.util.Set;
  */
 final class LogSetup {
     static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
-    /** The demo's log, inside its output directory. */
-    static final String DEMO_LOG = "newsflow-demo.log";
 
     private LogSetup() {
     }
@@ -47,7 +46,7 @@ final class LogSetup {
             Path out = Path.of(o >= 0 && o + 1 < list.size() ? list.get(o + 1) : "out");
             try {
                 java.nio.file.Files.createDirectories(out);
-                System.setProperty("org.slf4j.simpleLogger.logFile", out.resolve(DEMO_LOG).toString());
+                System.setProperty("org.slf4j.simpleLogger.logFile", out.resolve(Demo.LOG).toString());
             } catch (java.io.IOException | RuntimeException e) {
                 // The demo reports an unusable output directory itself; the log stays on the console.
             }

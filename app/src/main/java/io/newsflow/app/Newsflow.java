@@ -1,7 +1,23 @@
 package io.newsflow.app;
 
-import picocli.CommandLine;
+import io.newsflow.app.cli.BenchCommand;
+import io.newsflow.app.cli.BrokerCommand;
+import io.newsflow.app.cli.BuildGazetteerCommand;
+import io.newsflow.app.cli.DemoCommand;
+import io.newsflow.app.cli.EnrichCommand;
+import io.newsflow.app.cli.EnrichFileCommand;
+import io.newsflow.app.cli.EvalNerCommand;
+import io.newsflow.app.cli.EvalTopicsCommand;
+import io.newsflow.app.cli.IngestCommand;
+import io.newsflow.app.cli.ReplayCommand;
+import io.newsflow.app.cli.SinkCommand;
+import io.newsflow.app.cli.SubscribeCommand;
+import io.newsflow.app.cli.TopicsCommand;
+import io.newsflow.app.cli.TrainNerCommand;
+import io.newsflow.app.cli.TrainTopicsCommand;
+import io.newsflow.app.cli.VerifyDeliveryCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code newsflow} command: one subcommand a stage, plus the demo and the embedded broker. Exit codes ({@link Exit}):

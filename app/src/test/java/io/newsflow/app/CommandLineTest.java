@@ -3,9 +3,9 @@ package io.newsflow.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsflow.app.runtime.KafkaCluster;
+import io.newsflow.app.runtime.SinkFiles;
 import io.newsflow.events.Seeds;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,24 +13,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The newsflow command as a user runs it: help everywhere, exit codes, and the stages against a real broker. */
 class CommandLineTest {
     @RegisterExtension
     static final KafkaCluster KAFKA = KafkaCluster.shared();
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = Newsflow.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CommandRun run(String... args) {
+        return CommandRun.run(args);
     }
 
     @Test
@@ -39,7 +29,7 @@ class CommandLineTest {
                 List.of("topics", "create"), List.of("ingest"), List.of("enrich"), List.of("sink"), List.of("subscribe"),
                 List.of("eval-topics"))) {
             String[] args = Stream.concat(cmd.stream(), Stream.of("--help")).toArray(String[]::new);
-            Run r = run(args);
+            CommandRun r = run(args);
             assertEquals(0, r.code(), String.join(" ", args));
             assertTrue(r.out().contains("Usage: newsflow"), r.out());
         }
@@ -63,14 +53,14 @@ class CommandLineTest {
         assertTrue(topicNames().contains("news.mentions"));
         assertTrue(topicNames().stream().noneMatch(t -> t.startsWith("news.country.")), "no country topics unasked");
         assertEquals(0, run("topics", "create", "--bootstrap-server", bootstrap).code(), "second run is a no-op");
-        Run countries = run("topics", "create", "--bootstrap-server", bootstrap, "--country-routing",
+        CommandRun countries = run("topics", "create", "--bootstrap-server", bootstrap, "--country-routing",
                 "--countries", "ve,FR");
         assertEquals(0, countries.code(), countries.err());
         assertEquals(java.util.Set.of("news.country.FR", "news.country.VE"), topicNames().stream()
                 .filter(t -> t.startsWith("news.country.")).collect(java.util.stream.Collectors.toSet()));
         assertEquals(Exit.CANNOT_START, run("topics", "create", "--bootstrap-server", bootstrap,
                 "--country-routing", "--countries", "VEN").code(), "country codes are checked before any topic");
-        Run missing = run("subscribe", "--bootstrap-server", bootstrap, "--label", "no-such-label");
+        CommandRun missing = run("subscribe", "--bootstrap-server", bootstrap, "--label", "no-such-label");
         assertEquals(Exit.CANNOT_START, missing.code());
         assertTrue(missing.err().contains("news.topic.no-such-label does not exist"), missing.err());
 
@@ -95,7 +85,7 @@ class CommandLineTest {
     void replayDryRunSaysWhatItWouldDoAndOutNeedsASuffix() {
         String bootstrap = KAFKA.bootstrapServers();
         assertEquals(0, run("topics", "create", "--bootstrap-server", bootstrap).code());
-        Run dry = run("replay", "--bootstrap-server", bootstrap, "--from", "2020-01-01", "--output-suffix", "x",
+        CommandRun dry = run("replay", "--bootstrap-server", bootstrap, "--from", "2020-01-01", "--output-suffix", "x",
                 "--dry-run");
         assertEquals(0, dry.code(), dry.err());
         assertEquals(Exit.USAGE, run("replay", "--bootstrap-server", bootstrap, "--from", "2020-01-01",
@@ -106,7 +96,7 @@ class CommandLineTest {
 
     @Test
     void missingConfigFileIsAStartupFailureNamingTheFile() {
-        Run r = run("topics", "create", "--config", "/no/such/file.properties");
+        CommandRun r = run("topics", "create", "--config", "/no/such/file.properties");
         assertEquals(Exit.CANNOT_START, r.code());
         assertTrue(r.err().contains("/no/such/file.properties"), r.err());
     }
@@ -115,19 +105,19 @@ class CommandLineTest {
     void unreachableBrokerIsAStartupFailureNamingTheBootstrapServers(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("fast-fail.properties");
         Files.writeString(config, "default.api.timeout.ms=2000\nrequest.timeout.ms=1000\n");
-        Run r = run("topics", "create", "--bootstrap-server", "127.0.0.1:1", "--config", config.toString());
+        CommandRun r = run("topics", "create", "--bootstrap-server", "127.0.0.1:1", "--config", config.toString());
         assertEquals(Exit.CANNOT_START, r.code());
         assertTrue(r.err().contains("127.0.0.1:1"), r.err());
     }
 
     @Test
     void demoRunsTheWholePipelineAndLeavesTheSeedEventInTheOutput(@TempDir Path out) throws Exception {
-        Run r = run("demo", "--input", Seeds.dir().toString(), "--out", out.toString());
+        CommandRun r = run("demo", "--input", Seeds.dir().toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         String seedId = io.newsflow.ingest.ArticleIds.of("Venezuela's Nicolas Maduro and Russia's Vladimir Putin",
                 io.newsflow.ingest.PlainTextArticleParser.parse(Files.readString(Seeds.seedArticle())).body());
-        List<String> ids = PipelineIntegrationTest.idsInFiles(out).get("enriched");
+        List<String> ids = SinkFiles.idsInFiles(out).get("enriched");
         assertTrue(ids.contains(seedId), "seed event in " + out);
-        assertTrue(PipelineIntegrationTest.idsInFiles(out).get("topics/diplomacy").contains(seedId));
+        assertTrue(SinkFiles.idsInFiles(out).get("topics/diplomacy").contains(seedId));
     }
 }

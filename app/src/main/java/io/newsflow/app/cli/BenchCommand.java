@@ -1,0 +1,192 @@
+package io.newsflow.app.cli;
+
+import io.newsflow.app.Exit;
+import io.newsflow.enrich.ner.NerEntityExtractor;
+import io.newsflow.enrich.topics.LearnedTopicClassifier;
+import io.newsflow.events.Article;
+import io.newsflow.events.Entity;
+import io.newsflow.ingest.ArticleFiles;
+import io.newsflow.ingest.SourceItem;
+import io.newsflow.tools.ner.NerBench;
+import io.newsflow.tools.topics.TopicBench;
+import io.newsflow.tools.topics.TopicEvaluation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** One-thread benchmarks of the enrichment models on real-sized articles; figures, not pass/fail. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark a model on one thread. 'bench linking': the entity linker's share of the "
+                + "whole enricher's time, both measured in alternating rounds of one run. "
+                + "'bench ner': entity extraction over the .txt articles of "
+                + "--input (tokenisation included): model load time, tokens/s, articles/s, heap. 'bench topics': "
+                + "topic classification (entities extracted beforehand) over --input, or the JSONL of --articles: "
+                + "articles/s, and the time and work on 256 KB and 1 MB of repeated taxonomy terms.")
+public final class BenchCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ner, topics, linking.")
+    String what;
+
+    @Option(names = "--articles", paramLabel = "FILE", description = "bench topics: articles from this JSONL "
+            + "({id, title, body, ...}) instead of --input.")
+    Path jsonl;
+
+    @picocli.CommandLine.Mixin
+    TaxonomyOption taxonomy;
+
+    @Option(names = "--input", paramLabel = "DIR", description = "Directory of .txt articles (default: seeds/).")
+    Path input;
+
+    @Option(names = "--language", defaultValue = "en", paramLabel = "LANG", description = "bench ner: the bundled "
+            + "extractor of this language, en or es (default: ${DEFAULT-VALUE}).")
+    String language;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "bench ner: a model file instead of the bundled "
+            + "model of --language.")
+    Path model;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--seconds", defaultValue = "15", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!"ner".equals(what) && !"topics".equals(what) && !"linking".equals(what)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "unknown benchmark '" + what + "' (known: ner, topics, linking)");
+        }
+        Path dir = input != null ? input : DemoCommand.defaultSeeds();
+        if ("linking".equals(what)) {
+            return linking(dir);
+        }
+        if ("topics".equals(what)) {
+            return topics(dir);
+        }
+        List<Article> articles = readText(dir);
+        long t0 = System.nanoTime();
+        NerEntityExtractor extractor = EvalNerCommand.extractor(this, language, model);
+        double load = (System.nanoTime() - t0) / 1e9;
+        long tokens = 0;
+        for (Article a : articles) {
+            tokens += NerBench.tokens(a);
+        }
+        System.out.printf(Locale.ROOT, "model %s loaded in %.2f s; %d articles from %s, %d tokens (%.0f a article)%n",
+                extractor.version(), load, articles.size(), dir, tokens, (double) tokens / articles.size());
+        NerBench.Result r = NerBench.run(extractor, articles, warmup, seconds);
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "one thread, %.1f s: %.0f tokens/s, %.0f articles/s%n", r.seconds(),
+                r.tokensPerSecond(), r.articlesPerSecond());
+        System.out.printf(Locale.ROOT, "heap: %.0f MB used after GC (model loaded), %.0f MB peak during the run, "
+                + "max heap %d MB%n", r.heapAfterGcMb(), r.peakHeapMb(), rt.maxMemory() / 1048576);
+        return Exit.OK;
+    }
+
+    /**
+     * The linker against the whole enricher (extraction, linking, topics) on the same articles: rounds alternate
+     * so machine load hits both alike, and the ratio is what the linker adds to enrich time.
+     */
+    private int linking(Path dir) throws java.io.IOException {
+        io.newsflow.enrich.Enricher enricher = io.newsflow.enrich.Enricher.standard(java.time.Clock.systemUTC());
+        List<Article> articles = jsonl != null
+                ? TopicEvaluation.read(jsonl, enricher.labels()).stream().map(TopicEvaluation.Example::article)
+                        .toList()
+                : readText(dir);
+        io.newsflow.enrich.linking.EntityLinker linker = io.newsflow.enrich.linking.EntityLinker.standard();
+        io.newsflow.enrich.ner.NerEntityExtractor extractor = io.newsflow.enrich.ner.NerEntityExtractor.loadDefault();
+        List<List<io.newsflow.events.Entity>> extracted = new java.util.ArrayList<>();
+        for (Article a : articles) {
+            extracted.add(extractor.extract(a));
+        }
+        long enrichNanos = 0;
+        long linkNanos = 0;
+        long rounds = 0;
+        long sink = 0;
+        long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
+        long stop = warmEnd + (long) (seconds * 1e9);
+        while (true) {
+            long t0 = System.nanoTime();
+            for (Article a : articles) {
+                sink += enricher.enrich(a).entities().size();
+            }
+            long t1 = System.nanoTime();
+            for (int i = 0; i < articles.size(); i++) {
+                sink += linker.link(articles.get(i), extracted.get(i)).size();
+            }
+            long t2 = System.nanoTime();
+            if (t0 >= warmEnd) {
+                enrichNanos += t1 - t0;
+                linkNanos += t2 - t1;
+                rounds++;
+            }
+            if (t2 >= stop) {
+                break;
+            }
+        }
+        if (sink < 0 || rounds == 0) {
+            throw new IllegalStateException("no measured round: raise --seconds");
+        }
+        long n = rounds * articles.size();
+        System.out.printf(Locale.ROOT, "%d articles, %d measured rounds on one thread%n", articles.size(), rounds);
+        System.out.printf(Locale.ROOT, "enrich (extraction + linking + topics): %.0f articles/s%n",
+                n / (enrichNanos / 1e9));
+        System.out.printf(Locale.ROOT, "linking alone: %.0f articles/s; linking is %.1f%% of enrich time%n",
+                n / (linkNanos / 1e9), 100.0 * linkNanos / enrichNanos);
+        return Exit.OK;
+    }
+
+    private static List<Article> readText(Path dir) throws java.io.IOException {
+        List<Article> articles = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                if (ArticleFiles.fromText(p.toString(), Files.readString(p), Instant.EPOCH)
+                        instanceof SourceItem.Parsed parsed) {
+                    articles.add(parsed.article());
+                }
+            }
+        }
+        if (articles.isEmpty()) {
+            throw new IllegalArgumentException("no .txt articles in " + dir);
+        }
+        return articles;
+    }
+
+    private int topics(Path dir) throws java.io.IOException {
+        long t0 = System.nanoTime();
+        LearnedTopicClassifier classifier = taxonomy.classifier();
+        double load = (System.nanoTime() - t0) / 1e9;
+        List<Article> articles = jsonl != null
+                ? TopicEvaluation.read(jsonl, classifier.labels()).stream().map(TopicEvaluation.Example::article)
+                .toList()
+                : readText(dir);
+        NerEntityExtractor extractor = NerEntityExtractor.loadDefault();
+        List<List<Entity>> entities = articles.stream().map(extractor::extract).toList();
+        long chars = articles.stream().mapToLong(a -> a.title().length() + a.body().length()).sum();
+        System.out.printf(Locale.ROOT, "topic model %s loaded in %.2f s; %d articles from %s (%.0f chars an "
+                + "article)%n", classifier.version(), load, articles.size(), jsonl != null ? jsonl : dir,
+                (double) chars / articles.size());
+        TopicBench.Result r = TopicBench.run(classifier, articles, entities, warmup, seconds);
+        System.out.printf(Locale.ROOT, "one thread, %.1f s: %.0f articles/s, %.1f MB of text/s%n", r.seconds(),
+                r.articlesPerSecond(), r.charsPerSecond() / 1e6);
+        long previousWork = 0;
+        for (int kb : new int[]{64, 256, 1024}) {
+            Article repeated = TopicBench.repeated("gas ", kb * 1024);
+            double t = TopicBench.secondsEach(classifier, List.of(repeated), 3, 9).get(0);
+            long work = classifier.work(repeated, List.of());
+            System.out.printf(Locale.ROOT, "repeated 'gas ', %4d KB: %.3f s (median of 9), %.0f ns a character, "
+                    + "%d operations%s%n", kb, t, t * 1e9 / (kb * 1024), work,
+                    previousWork == 0 ? "" : String.format(Locale.ROOT, " (x%.2f for 4x the text)",
+                            (double) work / previousWork));
+            previousWork = work;
+        }
+        return Exit.OK;
+    }
+}
