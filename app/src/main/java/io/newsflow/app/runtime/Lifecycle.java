@@ -40,7 +40,7 @@ public final class Lifecycle {
     }
 
     /** A stage that works on threads of its own (Kafka Streams): running is waiting for it, stopping is closing. */
-    interface Service extends Stage, AutoCloseable {
+    public interface Service extends Stage, AutoCloseable {
         /** Blocks until the service stops; the error that stopped it, or null after a clean close. */
         Throwable awaitStop() throws InterruptedException;
 
