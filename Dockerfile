@@ -8,6 +8,7 @@ COPY events/pom.xml events/
 COPY ingest/pom.xml ingest/
 COPY enrich/pom.xml enrich/
 COPY sink/pom.xml sink/
+COPY runtime/pom.xml runtime/
 COPY tools/pom.xml tools/
 COPY app/pom.xml app/
 # Dependency layer: cached until a pom changes. Sibling modules are not built yet, so resolve third-party
@@ -17,6 +18,7 @@ COPY events/src events/src
 COPY ingest/src ingest/src
 COPY enrich/src enrich/src
 COPY sink/src sink/src
+COPY runtime/src runtime/src
 COPY tools/src tools/src
 COPY app/src app/src
 RUN mvn -B -q -DskipTests package

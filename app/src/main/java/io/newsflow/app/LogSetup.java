@@ -1,6 +1,6 @@
 package io.newsflow.app;
 
-import io.newsflow.app.runtime.Demo;
+import io.newsflow.runtime.Demo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

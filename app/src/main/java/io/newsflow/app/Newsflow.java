@@ -16,6 +16,8 @@ import io.newsflow.app.cli.TopicsCommand;
 import io.newsflow.app.cli.TrainNerCommand;
 import io.newsflow.app.cli.TrainTopicsCommand;
 import io.newsflow.app.cli.VerifyDeliveryCommand;
+import io.newsflow.runtime.Exit;
+import io.newsflow.runtime.StartupException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 

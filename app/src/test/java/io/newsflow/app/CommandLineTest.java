@@ -1,10 +1,11 @@
 package io.newsflow.app;
 
+import io.newsflow.runtime.Exit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newsflow.app.runtime.KafkaCluster;
-import io.newsflow.app.runtime.SinkFiles;
+import io.newsflow.runtime.KafkaCluster;
+import io.newsflow.runtime.SinkFiles;
 import io.newsflow.events.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;

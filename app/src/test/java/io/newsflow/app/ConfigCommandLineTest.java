@@ -1,5 +1,6 @@
 package io.newsflow.app;
 
+import io.newsflow.runtime.Exit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -3,7 +3,7 @@ package io.newsflow.sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newsflow.app.runtime.KafkaCluster;
+import io.newsflow.runtime.KafkaCluster;
 import io.newsflow.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

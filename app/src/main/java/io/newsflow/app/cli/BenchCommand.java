@@ -1,6 +1,6 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.Exit;
+import io.newsflow.runtime.Exit;
 import io.newsflow.enrich.ner.NerEntityExtractor;
 import io.newsflow.enrich.topics.LearnedTopicClassifier;
 import io.newsflow.events.Article;

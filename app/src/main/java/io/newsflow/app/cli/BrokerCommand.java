@@ -1,8 +1,8 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.Exit;
-import io.newsflow.app.StartupException;
-import io.newsflow.app.runtime.EmbeddedBroker;
+import io.newsflow.runtime.Exit;
+import io.newsflow.runtime.StartupException;
+import io.newsflow.runtime.EmbeddedBroker;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

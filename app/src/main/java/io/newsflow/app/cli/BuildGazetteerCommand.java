@@ -1,6 +1,6 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.Exit;
+import io.newsflow.runtime.Exit;
 import io.newsflow.enrich.linking.KbEntry;
 import io.newsflow.tools.linking.KnowledgeBaseBuilder;
 import java.io.OutputStream;

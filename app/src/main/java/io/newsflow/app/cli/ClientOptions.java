@@ -1,7 +1,7 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.StartupException;
-import io.newsflow.app.config.Settings;
+import io.newsflow.runtime.StartupException;
+import io.newsflow.runtime.config.Settings;
 import io.newsflow.events.Topics;
 import java.nio.file.Path;
 import java.util.HashMap;

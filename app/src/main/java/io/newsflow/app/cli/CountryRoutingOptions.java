@@ -1,8 +1,8 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.StartupException;
-import io.newsflow.app.config.NewsflowConfig;
-import io.newsflow.app.config.Settings;
+import io.newsflow.runtime.StartupException;
+import io.newsflow.runtime.config.NewsflowConfig;
+import io.newsflow.runtime.config.Settings;
 import io.newsflow.events.InvalidEventException;
 import io.newsflow.sink.SinkTopology;
 import java.util.ArrayList;

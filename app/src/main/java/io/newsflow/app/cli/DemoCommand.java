@@ -1,8 +1,8 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.Exit;
-import io.newsflow.app.config.Settings;
-import io.newsflow.app.runtime.Demo;
+import io.newsflow.runtime.Exit;
+import io.newsflow.runtime.config.Settings;
+import io.newsflow.runtime.Demo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

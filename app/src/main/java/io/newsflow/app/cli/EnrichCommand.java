@@ -1,12 +1,12 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.config.EnrichSettings;
-import io.newsflow.app.config.ForcedSettings;
-import io.newsflow.app.config.NewsflowConfig;
-import io.newsflow.app.config.Settings;
-import io.newsflow.app.runtime.BrokerCheck;
-import io.newsflow.app.runtime.Lifecycle;
-import io.newsflow.app.runtime.StreamsService;
+import io.newsflow.runtime.config.EnrichSettings;
+import io.newsflow.runtime.config.ForcedSettings;
+import io.newsflow.runtime.config.NewsflowConfig;
+import io.newsflow.runtime.config.Settings;
+import io.newsflow.runtime.BrokerCheck;
+import io.newsflow.runtime.Lifecycle;
+import io.newsflow.runtime.StreamsService;
 import io.newsflow.enrich.EnrichTopology;
 import io.newsflow.enrich.Enricher;
 import java.time.Clock;

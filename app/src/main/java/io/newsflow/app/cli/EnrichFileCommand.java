@@ -1,7 +1,7 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.Exit;
-import io.newsflow.app.runtime.EnrichFile;
+import io.newsflow.runtime.Exit;
+import io.newsflow.runtime.EnrichFile;
 import io.newsflow.enrich.Enricher;
 import java.io.IOException;
 import java.nio.file.Path;

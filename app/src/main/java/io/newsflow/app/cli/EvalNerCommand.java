@@ -1,6 +1,6 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.Exit;
+import io.newsflow.runtime.Exit;
 import io.newsflow.enrich.ner.EntityExtractor;
 import io.newsflow.enrich.ner.KnownEntities;
 import io.newsflow.enrich.ner.NerEntityExtractor;

@@ -1,7 +1,7 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.Exit;
-import io.newsflow.app.StartupException;
+import io.newsflow.runtime.Exit;
+import io.newsflow.runtime.StartupException;
 import io.newsflow.enrich.Enricher;
 import io.newsflow.enrich.topics.LearnedTopicClassifier;
 import io.newsflow.enrich.topics.TopicFeatures;

@@ -1,12 +1,12 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.Exit;
-import io.newsflow.app.StartupException;
-import io.newsflow.app.config.Durations;
-import io.newsflow.app.config.ForcedSettings;
-import io.newsflow.app.config.Settings;
-import io.newsflow.app.runtime.BrokerCheck;
-import io.newsflow.app.runtime.Lifecycle;
+import io.newsflow.runtime.Exit;
+import io.newsflow.runtime.StartupException;
+import io.newsflow.runtime.config.Durations;
+import io.newsflow.runtime.config.ForcedSettings;
+import io.newsflow.runtime.config.Settings;
+import io.newsflow.runtime.BrokerCheck;
+import io.newsflow.runtime.Lifecycle;
 import io.newsflow.events.Topics;
 import io.newsflow.ingest.DirectoryWatcher;
 import io.newsflow.ingest.IngestProgress;
@@ -306,11 +306,13 @@ public final class IngestCommand implements Callable<Integer> {
 
     /** The shared duration forms ({@link Durations}). */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        private final Durations.Converter shared = new Durations.Converter();
-
         @Override
         public Duration convert(String value) {
-            return shared.convert(value);
+            try {
+                return Durations.parse(value, "the value");
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

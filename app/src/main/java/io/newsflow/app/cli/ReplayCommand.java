@@ -1,10 +1,10 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.Exit;
-import io.newsflow.app.StartupException;
-import io.newsflow.app.config.ForcedSettings;
-import io.newsflow.app.config.Settings;
-import io.newsflow.app.runtime.Replay;
+import io.newsflow.runtime.Exit;
+import io.newsflow.runtime.StartupException;
+import io.newsflow.runtime.config.ForcedSettings;
+import io.newsflow.runtime.config.Settings;
+import io.newsflow.runtime.Replay;
 import io.newsflow.enrich.Enricher;
 import java.nio.file.Path;
 import java.time.Clock;

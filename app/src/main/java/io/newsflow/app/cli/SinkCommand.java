@@ -1,12 +1,12 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.config.ForcedSettings;
-import io.newsflow.app.config.NewsflowConfig;
-import io.newsflow.app.config.Settings;
-import io.newsflow.app.config.SinkSettings;
-import io.newsflow.app.runtime.BrokerCheck;
-import io.newsflow.app.runtime.Lifecycle;
-import io.newsflow.app.runtime.SinkService;
+import io.newsflow.runtime.config.ForcedSettings;
+import io.newsflow.runtime.config.NewsflowConfig;
+import io.newsflow.runtime.config.Settings;
+import io.newsflow.runtime.config.SinkSettings;
+import io.newsflow.runtime.BrokerCheck;
+import io.newsflow.runtime.Lifecycle;
+import io.newsflow.runtime.SinkService;
 import io.newsflow.sink.SinkTopology;
 import java.nio.file.Path;
 import java.util.Map;

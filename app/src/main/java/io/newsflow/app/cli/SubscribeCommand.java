@@ -1,11 +1,11 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.Exit;
-import io.newsflow.app.StartupException;
-import io.newsflow.app.config.ForcedSettings;
-import io.newsflow.app.config.Settings;
-import io.newsflow.app.runtime.Lifecycle;
-import io.newsflow.app.runtime.Subscription;
+import io.newsflow.runtime.Exit;
+import io.newsflow.runtime.StartupException;
+import io.newsflow.runtime.config.ForcedSettings;
+import io.newsflow.runtime.config.Settings;
+import io.newsflow.runtime.Lifecycle;
+import io.newsflow.runtime.Subscription;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EntityMention;
 import io.newsflow.events.InvalidEventException;

@@ -1,6 +1,6 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.StartupException;
+import io.newsflow.runtime.StartupException;
 import io.newsflow.enrich.Enricher;
 import io.newsflow.enrich.topics.LearnedTopicClassifier;
 import io.newsflow.enrich.topics.LinearTopicModel;

@@ -1,9 +1,9 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.Exit;
-import io.newsflow.app.StartupException;
-import io.newsflow.app.config.Settings;
-import io.newsflow.app.runtime.TopicAdmin;
+import io.newsflow.runtime.Exit;
+import io.newsflow.runtime.StartupException;
+import io.newsflow.runtime.config.Settings;
+import io.newsflow.runtime.TopicAdmin;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.Exit;
+import io.newsflow.runtime.Exit;
 import io.newsflow.enrich.ner.BrownClusters;
 import io.newsflow.enrich.ner.Features;
 import io.newsflow.enrich.ner.KnownEntities;

@@ -1,7 +1,7 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.Exit;
-import io.newsflow.app.ops.DeliveryVerifier;
+import io.newsflow.runtime.Exit;
+import io.newsflow.tools.delivery.DeliveryVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

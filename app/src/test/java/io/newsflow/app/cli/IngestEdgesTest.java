@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.app.CommandRun;
-import io.newsflow.app.Exit;
-import io.newsflow.app.runtime.KafkaCluster;
-import io.newsflow.app.runtime.TopicAdmin;
+import io.newsflow.runtime.Exit;
+import io.newsflow.runtime.KafkaCluster;
+import io.newsflow.runtime.TopicAdmin;
 import io.newsflow.events.ArticleSize;
 import io.newsflow.events.Json;
 import io.newsflow.events.Topics;

@@ -3,8 +3,8 @@ package io.newsflow.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.newsflow.app.config.ForcedSettings;
-import io.newsflow.app.config.Settings;
+import io.newsflow.runtime.config.ForcedSettings;
+import io.newsflow.runtime.config.Settings;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;

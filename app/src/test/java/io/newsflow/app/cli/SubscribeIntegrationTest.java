@@ -1,12 +1,12 @@
 package io.newsflow.app.cli;
 
 import io.newsflow.app.Newsflow;
-import io.newsflow.app.runtime.PipelineObserver;
-import io.newsflow.app.runtime.Subscription;
-import io.newsflow.app.runtime.StreamsService;
-import io.newsflow.app.runtime.SinkService;
-import io.newsflow.app.runtime.TopicAdmin;
-import io.newsflow.app.runtime.KafkaCluster;
+import io.newsflow.runtime.PipelineObserver;
+import io.newsflow.runtime.Subscription;
+import io.newsflow.runtime.StreamsService;
+import io.newsflow.runtime.SinkService;
+import io.newsflow.runtime.TopicAdmin;
+import io.newsflow.runtime.KafkaCluster;
 import io.newsflow.sink.RotationPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

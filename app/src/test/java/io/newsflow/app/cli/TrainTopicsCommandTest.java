@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.app.CommandRun;
-import io.newsflow.app.Exit;
+import io.newsflow.runtime.Exit;
 import io.newsflow.events.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.newsflow.app.reproducers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.newsflow.app.runtime.EmbeddedBroker;
+import io.newsflow.runtime.EmbeddedBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
