@@ -75,6 +75,33 @@ class CommandLineTest {
                 "nothing publishable is a failure");
     }
 
+    @Test
+    void topicsCreateDefaultsToSixPartitionsAndSaysSo(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("client.properties");
+        String p = "parts" + System.nanoTime();
+        Files.writeString(config, "bootstrap.servers=" + KAFKA.bootstrapServers() + "\ntopic.raw=" + p + ".raw\n"
+                + "topic.enriched=" + p + ".enriched\ntopic.dlq=" + p + ".dlq\ntopic.mentions=" + p + ".mentions\n"
+                + "topic.label.prefix=" + p + ".topic.\n");
+        CommandRun r = run("topics", "create", "--config", config.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("created " + p + ".raw with 6 partitions"), r.out());
+        assertEquals(io.newsflow.runtime.TopicAdmin.DEFAULT_PARTITIONS, partitions(p + ".raw"));
+        assertEquals(6, partitions(p + ".mentions"));
+
+        Files.writeString(config, Files.readString(config).replace(p, p + "x"));
+        CommandRun two = run("topics", "create", "--config", config.toString(), "--partitions", "2");
+        assertEquals(0, two.code(), two.err());
+        assertTrue(two.out().contains("created " + p + "x.enriched with 2 partitions"), two.out());
+        assertEquals(2, partitions(p + "x.enriched"));
+    }
+
+    static int partitions(String topic) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                KAFKA.clientConfig())) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        }
+    }
+
     static java.util.Set<String> topicNames() throws Exception {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 KAFKA.clientConfig())) {

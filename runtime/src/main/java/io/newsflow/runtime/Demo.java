@@ -62,7 +62,8 @@ public final class Demo {
             Map<String, Object> client = new HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers()));
             Topics topics = Topics.DEFAULTS;
             Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy, topicModels);
-            TopicAdmin.create(client, topics, enricher.labels(), routing.countryTopicCodes(), Optional.of(2),
+            TopicAdmin.create(client, topics, enricher.labels(), routing.countryTopicCodes(),
+                    Optional.of(TopicAdmin.DEFAULT_PARTITIONS),
                     Optional.of((short) 1));
 
             Map<String, Object> streamsClient = new HashMap<>(client);

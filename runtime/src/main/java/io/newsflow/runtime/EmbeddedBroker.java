@@ -102,6 +102,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", dataDir.resolve("logs").toAbsolutePath().toString());
+        // Only for topics created without a count (auto-creation is off): the tests' own one-partition topics
+        // (KafkaCluster), whose readers rely on one partition's order. The pipeline's topics get theirs from
+        // TopicAdmin.DEFAULT_PARTITIONS (topics create, the demo).
         p.put("num.partitions", "1");
         p.put("auto.create.topics.enable", "false");
         p.put("offsets.topic.replication.factor", "1");

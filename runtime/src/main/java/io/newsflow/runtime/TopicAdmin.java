@@ -20,6 +20,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * country of the country-routing allow-list. Topics that exist are left as they are, so the command can run again.
  */
 public final class TopicAdmin {
+    /**
+     * Partitions per topic of {@code topics create}: a Streams stage runs at most one task per partition, so one
+     * partition leaves every core but one idle; 6 lets enrich and the sink router use a 2- to 6-core box.
+     */
+    public static final int DEFAULT_PARTITIONS = 6;
+
     private TopicAdmin() {
     }
 

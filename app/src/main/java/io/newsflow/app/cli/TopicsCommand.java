@@ -28,6 +28,9 @@ public final class TopicsCommand implements Runnable {
                     + "label and, with --country-routing, one news.country.<CC> per allowed country; existing "
                     + "topics are left alone.")
     static final class Create implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Mixin
         ClientOptions client;
 
@@ -37,7 +40,8 @@ public final class TopicsCommand implements Runnable {
         @Mixin
         CountryRoutingOptions countryRouting;
 
-        @Option(names = "--partitions", description = "Partitions per topic (default: the broker's default).")
+        @Option(names = "--partitions", paramLabel = "N", description = "Partitions per topic (default "
+                + TopicAdmin.DEFAULT_PARTITIONS + ", so that enrich and the sink router can use several cores).")
         Integer partitions;
 
         @Option(names = "--replication-factor", description = "Replicas per topic (default: the broker's default).")
@@ -47,10 +51,15 @@ public final class TopicsCommand implements Runnable {
         public Integer call() throws InterruptedException {
             Settings settings = client.settings("topics");
             List<String> labels = taxonomy.load().labelIds();
+            int count = partitions == null ? TopicAdmin.DEFAULT_PARTITIONS : partitions;
             List<String> created = createAll(settings, labels,
-                    countryRouting.resolve(settings).countryTopicCodes(), Optional.ofNullable(partitions),
+                    countryRouting.resolve(settings).countryTopicCodes(), Optional.of(count),
                     Optional.ofNullable(replication));
-            System.out.println("topics created: " + (created.isEmpty() ? "none (all existed)" : created));
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            created.forEach(t -> out.println("created " + t + " with " + count + " partition"
+                    + (count == 1 ? "" : "s")));
+            out.println("topics created: " + (created.isEmpty() ? "none (all existed)" : created.size()));
+            out.flush();
             return Exit.OK;
         }
     }
