@@ -27,7 +27,9 @@ FROM eclipse-temurin:17.0.13_11-jre-jammy
 WORKDIR /opt/newsflow
 COPY --from=build /src/app/target/newsflow.jar /opt/newsflow/newsflow.jar
 COPY --from=build /src/app/target/lib /opt/newsflow/lib
-RUN useradd --system --uid 10001 newsflow && mkdir -p /data/out && chown newsflow /data/out
+# Kafka Streams state (enrich's dedup store) under /data/state/<application.id>: the system user has no home.
+RUN useradd --system --uid 10001 newsflow && mkdir -p /data/out /data/state && chown newsflow /data/out /data/state
+ENV NEWSFLOW_STATE_DIR=/data/state
 USER newsflow
 ENTRYPOINT ["java", "-jar", "/opt/newsflow/newsflow.jar"]
 CMD ["--help"]

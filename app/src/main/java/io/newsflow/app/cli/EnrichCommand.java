@@ -4,6 +4,7 @@ import io.newsflow.runtime.config.EnrichSettings;
 import io.newsflow.runtime.config.ForcedSettings;
 import io.newsflow.runtime.config.NewsflowConfig;
 import io.newsflow.runtime.config.Settings;
+import io.newsflow.runtime.config.StreamsSettings;
 import io.newsflow.runtime.BrokerCheck;
 import io.newsflow.runtime.Lifecycle;
 import io.newsflow.runtime.StreamsService;
@@ -29,6 +30,9 @@ public final class EnrichCommand implements Callable<Integer> {
     @Mixin
     StageOptions stage;
 
+    @Mixin
+    StreamsOptions streams;
+
     @Option(names = "--no-dedup", description = "Enrich every record, even an id enriched within the dedup window "
             + "(deliberate reprocessing). Setting: newsflow.dedup.enabled=false.")
     boolean noDedup;
@@ -49,6 +53,7 @@ public final class EnrichCommand implements Callable<Integer> {
         }
         client.extraFlags.put(NewsflowConfig.DEDUP_WINDOW, dedupWindow);
         client.extraFlags.put(NewsflowConfig.MAX_BODY_BYTES, maxBodyBytes == null ? null : maxBodyBytes.toString());
+        streams.into(client.extraFlags);
         Settings settings = client.settings("enrich");
         Map<String, Object> kafka = ForcedSettings.apply(settings.kafka(), ForcedSettings.STREAMS);
         taxonomy.classifier();
@@ -59,7 +64,7 @@ public final class EnrichCommand implements Callable<Integer> {
                 java.time.Duration.ofSeconds(stage.startupTimeout));
         StreamsService service = new StreamsService("enrich",
                 EnrichTopology.build(ClientOptions.topics(settings), enricher, EnrichSettings.options(settings)),
-                EnrichTopology.config(kafka, ClientOptions.topics(settings)));
+                StreamsSettings.apply(EnrichTopology.config(kafka, ClientOptions.topics(settings)), settings));
         return Lifecycle.runUntilStopped("enrich", service, stage.startupTimeout, stage.readyFile);
     }
 }

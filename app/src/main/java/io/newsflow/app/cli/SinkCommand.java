@@ -3,6 +3,7 @@ package io.newsflow.app.cli;
 import io.newsflow.runtime.config.ForcedSettings;
 import io.newsflow.runtime.config.NewsflowConfig;
 import io.newsflow.runtime.config.Settings;
+import io.newsflow.runtime.config.StreamsSettings;
 import io.newsflow.runtime.config.SinkSettings;
 import io.newsflow.runtime.BrokerCheck;
 import io.newsflow.runtime.Lifecycle;
@@ -30,6 +31,9 @@ public final class SinkCommand implements Callable<Integer> {
     StageOptions stage;
 
     @Mixin
+    StreamsOptions streams;
+
+    @Mixin
     CountryRoutingOptions countryRouting;
 
     @Option(names = "--rotate-records", paramLabel = "N",
@@ -51,6 +55,7 @@ public final class SinkCommand implements Callable<Integer> {
         client.extraFlags.put(NewsflowConfig.ROTATE_RECORDS, rotateRecords == null ? null : rotateRecords.toString());
         client.extraFlags.put(NewsflowConfig.ROTATE_EVENT_TIME, rotateEventTime);
         client.extraFlags.put(NewsflowConfig.MAX_WAIT, maxWait);
+        streams.into(client.extraFlags);
         Settings settings = client.settings("sink");
         Map<String, Object> kafka = ForcedSettings.apply(settings.kafka(), ForcedSettings.STREAMS,
                 ForcedSettings.SINK_FILES);
@@ -59,7 +64,8 @@ public final class SinkCommand implements Callable<Integer> {
         BrokerCheck.require(kafka, java.util.List.of(ClientOptions.topics(settings).enriched()),
                 java.time.Duration.ofSeconds(stage.startupTimeout));
         SinkService.claimOutput(kafka, ClientOptions.topics(settings), out, "sink");
-        SinkService service = new SinkService(kafka, SinkTopology.config(kafka, ClientOptions.topics(settings)),
+        SinkService service = new SinkService(kafka,
+                StreamsSettings.apply(SinkTopology.config(kafka, ClientOptions.topics(settings)), settings),
                 ClientOptions.topics(settings), out, SinkSettings.rotation(settings),
                 countryRouting.resolve(settings));
         return Lifecycle.runUntilStopped("sink", service, stage.startupTimeout, stage.readyFile);

@@ -32,6 +32,8 @@ public final class NewsflowConfig {
     public static final String MAX_WAIT = "newsflow.sink.max.wait";
     public static final String COUNTRY_ROUTING = "newsflow.country.routing";
     public static final String COUNTRIES = "newsflow.country.routing.countries";
+    public static final String THREADS = "newsflow.threads";
+    public static final String STATE_DIR = "newsflow.state.dir";
 
     /** {@code NEWSFLOW_} variables that are not settings (read by the launcher, the log set-up or compose). */
     static final List<String> OTHER_VARIABLES = List.of("NEWSFLOW_LOG_LEVEL", "NEWSFLOW_JAVA_OPTS", "NEWSFLOW_UID",
@@ -81,7 +83,15 @@ public final class NewsflowConfig {
             new Key(COUNTRY_ROUTING, Type.BOOLEAN, "false", null, "--country-routing",
                     "sink, topics create: also route each event to the topics of its entities' countries."),
             new Key(COUNTRIES, Type.LIST, "", null, "--countries",
-                    "Country-routing allow-list, ISO 3166-1 alpha-2 codes, comma-separated; empty: all 249 codes."));
+                    "Country-routing allow-list, ISO 3166-1 alpha-2 codes, comma-separated; empty: all 249 codes."),
+            new Key(THREADS, Type.INT, "0", ConfigDef.Range.atLeast(0), "--threads",
+                    "enrich, sink: Kafka Streams threads (num.stream.threads) of enrich or of the sink router; 0: "
+                            + "the number of cores. More threads than partitions of the topic read stay idle."),
+            // Not /tmp/kafka-streams (Kafka's default): shared by every instance and user of the host, and wiped by
+            // the OS; not the working directory either, which changes with where the stage is started.
+            new Key(STATE_DIR, Type.STRING, "~/.newsflow/state", new ConfigDef.NonEmptyString(), "--state-dir",
+                    "enrich, sink: root of the Kafka Streams state directories; a stage uses <root>/<application.id> "
+                            + "(~ is the user's home). A state.dir client property wins."));
 
     static final ConfigDef DEF = define();
 
