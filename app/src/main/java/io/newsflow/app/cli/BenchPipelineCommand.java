@@ -41,6 +41,10 @@ public final class BenchPipelineCommand implements Callable<Integer> {
             + "to N with distinct ids (default: the seeds/ articles).")
     Path archive;
 
+    @Option(names = "--input", paramLabel = "DIR", description = "Directory of .txt articles, cycled to N with "
+            + "distinct ids (default: seeds/).")
+    Path input;
+
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", description = "Use this cluster (topics, "
             + "application ids and group of this run only) instead of the embedded broker.")
     String bootstrapServer;
@@ -67,7 +71,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Article> texts = archive != null ? readArchive(archive) : readSeeds(DemoCommand.defaultSeeds());
+        List<Article> texts = archive != null ? readArchive(archive) : readSeeds(input != null ? input : DemoCommand.defaultSeeds());
         PrintStream console = new PrintStream(new java.io.OutputStream() {
             @Override
             public void write(int b) {
