@@ -77,7 +77,8 @@ public final class PipelineBench {
                           double p50EnrichedMs, double p99EnrichedMs, double p50CommittedMs, double p99CommittedMs) {
     }
 
-    public record Result(int articles, int distinctTexts, double coreArticlesPerSecond, double ingestSeconds,
+    public record Result(int articles, int distinctTexts, double coreArticlesPerSecond, double coreCpuMsPerArticle,
+                         double ingestSeconds,
                          double ingestArticlesPerSecond, double endToEndSeconds, double endToEndArticlesPerSecond,
                          double ratio, int enriched, long deadLettered, Map<String, Integer> perLabel,
                          long filesWritten, Map<String, Double> cpuMsPerArticle, double processCpuMsPerArticle,
@@ -91,8 +92,8 @@ public final class PipelineBench {
                     + loadAfter);
             line(sb, "layout", "one JVM: " + broker + ", enrich, sink (router + file writer) and ingest");
             line(sb, "articles", articles + " (" + distinctTexts + " distinct texts, each sent with its own id)");
-            line(sb, "enrich core", f("%.1f articles/s (one thread, no Kafka, same articles)",
-                    coreArticlesPerSecond));
+            line(sb, "enrich core", f("%.1f articles/s (one thread, no Kafka, same articles; %.2f CPU ms an "
+                    + "article)", coreArticlesPerSecond, coreCpuMsPerArticle));
             line(sb, "ingest", f("%.1f articles/s (%.2f s to send and have all %d acknowledged)",
                     ingestArticlesPerSecond, ingestSeconds, articles));
             line(sb, "end to end", f("%.1f articles/s (%.2f s from first send until all %d are committed in the "
@@ -104,7 +105,8 @@ public final class PipelineBench {
             StringBuilder cpu = new StringBuilder();
             cpuMsPerArticle.forEach((k, v) -> cpu.append(cpu.isEmpty() ? "" : ", ").append(k)
                     .append(f(" %.2f", v)));
-            line(sb, "cpu ms/article", cpu + f("; whole JVM %.2f", processCpuMsPerArticle));
+            line(sb, "cpu ms/article", cpu + f("; whole JVM %.2f (threads grouped by name; other: GC, JIT and "
+                    + "threads that ended)", processCpuMsPerArticle));
             line(sb, "peak rss", f("%.0f MB (VmHWM of the one JVM holding every stage)", peakRssKb / 1024.0));
             line(sb, "latency rate", f("%.1f articles/s target (half of end to end), %.1f achieved, %d sent",
                     latency.targetRate(), latency.achievedRate(), latency.sent()));
@@ -131,7 +133,8 @@ public final class PipelineBench {
         String loadBefore = load();
         List<Article> articles = copies(texts, o.articles(), "bench-" + System.currentTimeMillis());
         Enricher enricher = Enricher.standard(Clock.systemUTC());
-        double core = coreRate(enricher, articles, o.coreWarmup(), o.coreSeconds());
+        double[] coreFigures = coreRate(enricher, articles, o.coreWarmup(), o.coreSeconds());
+        double core = coreFigures[0];
         console.printf(Locale.ROOT, "enrich core: %.1f articles/s%n", core);
 
         Path work = tempDir(o.out());
@@ -213,7 +216,7 @@ public final class PipelineBench {
 
                 // Phase 2: latency at half the measured end-to-end rate.
                 Latency latency = latency(ingestor, client, topics, texts, endToEnd / 2, o, run);
-                return new Result(articles.size(), texts.size(), core, ingestSeconds,
+                return new Result(articles.size(), texts.size(), core, coreFigures[1], ingestSeconds,
                         articles.size() / ingestSeconds, (t1 - t0) / 1e9, endToEnd, endToEnd / core,
                         observer.enriched().size(), observer.deadLetters().size(), perLabel, filesWritten,
                         cpu, processCpu, peakRssKb(), latency, broker != null ? "embedded broker"
@@ -239,7 +242,7 @@ public final class PipelineBench {
     }
 
     /** Articles per second of {@link Enricher#enrich} on one thread, cycling over {@code articles}. */
-    static double coreRate(Enricher enricher, List<Article> articles, double warmup, double seconds) {
+    static double[] coreRate(Enricher enricher, List<Article> articles, double warmup, double seconds) {
         long sink = 0;
         long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
         int i = 0;
@@ -247,6 +250,8 @@ public final class PipelineBench {
             sink += enricher.enrich(articles.get(i++ % articles.size())).entities().size();
         }
         long count = 0;
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long cpu0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         long stop = t0 + (long) (seconds * 1e9);
         long t;
@@ -258,7 +263,8 @@ public final class PipelineBench {
         if (sink < 0) {
             throw new IllegalStateException();
         }
-        return count / ((t - t0) / 1e9);
+        long cpu = mx.getCurrentThreadCpuTime() - cpu0;
+        return new double[]{count / ((t - t0) / 1e9), cpu / 1e6 / count};
     }
 
     /** Sends in windows of 1,000 (as ingest does), every send acknowledged; returns the nanoseconds it took. */
