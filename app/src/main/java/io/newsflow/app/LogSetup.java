@@ -41,12 +41,15 @@ final class LogSetup {
                 System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
             }
         }
-        if (!list.isEmpty() && list.get(0).equals("demo") && !list.contains("--help") && !list.contains("-h")) {
+        boolean demo = !list.isEmpty() && list.get(0).equals("demo");
+        boolean bench = list.size() > 1 && list.get(0).equals("bench") && list.get(1).equals("pipeline");
+        if ((demo || bench) && !list.contains("--help") && !list.contains("-h")) {
             int o = list.indexOf("--out");
-            Path out = Path.of(o >= 0 && o + 1 < list.size() ? list.get(o + 1) : "out");
+            Path out = Path.of(o >= 0 && o + 1 < list.size() ? list.get(o + 1) : demo ? "out" : "bench-out");
             try {
                 java.nio.file.Files.createDirectories(out);
-                System.setProperty("org.slf4j.simpleLogger.logFile", out.resolve(Demo.LOG).toString());
+                System.setProperty("org.slf4j.simpleLogger.logFile",
+                        out.resolve(demo ? Demo.LOG : "newsflow-bench.log").toString());
             } catch (java.io.IOException | RuntimeException e) {
                 // The demo reports an unusable output directory itself; the log stays on the console.
             }

@@ -23,15 +23,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** One-thread benchmarks of the enrichment models on real-sized articles; figures, not pass/fail. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark a model on one thread. 'bench linking': the entity linker's share of the "
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchPipelineCommand.class,
+        description = "Benchmark a model on one thread, or the whole pipeline ('bench pipeline --help'). 'bench linking': the entity linker's share of the "
                 + "whole enricher's time, both measured in alternating rounds of one run. "
                 + "'bench ner': entity extraction over the .txt articles of "
                 + "--input (tokenisation included): model load time, tokens/s, articles/s, heap. 'bench topics': "
                 + "topic classification (entities extracted beforehand) over --input, or the JSONL of --articles: "
                 + "articles/s, and the time and work on 256 KB and 1 MB of repeated taxonomy terms.")
 public final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ner, topics, linking.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", description = "What to benchmark: ner, topics, "
+            + "linking; or the subcommand pipeline.")
     String what;
 
     @Option(names = "--articles", paramLabel = "FILE", description = "bench topics: articles from this JSONL "
@@ -60,6 +61,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (what == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "missing what to benchmark (ner, topics, linking, pipeline)");
+        }
         if (!"ner".equals(what) && !"topics".equals(what) && !"linking".equals(what)) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "unknown benchmark '" + what + "' (known: ner, topics, linking)");

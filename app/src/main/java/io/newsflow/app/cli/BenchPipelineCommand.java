@@ -1,0 +1,123 @@
+package io.newsflow.app.cli;
+
+import io.newsflow.events.Article;
+import io.newsflow.ingest.ArticleFiles;
+import io.newsflow.ingest.SourceItem;
+import io.newsflow.runtime.Exit;
+import io.newsflow.tools.bench.PipelineBench;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench pipeline}: the whole pipeline's throughput, CPU, memory and latency, in one command. */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = "Measure the whole pipeline in one JVM: the enrich core alone (no Kafka) on the same articles, "
+                + "then broker, enrich, sink and ingest over --articles N articles until all are committed in the "
+                + "enriched topic, the label topics and the files (ingest and end-to-end articles/s, their ratio to "
+                + "the core, CPU ms per article per stage, peak RSS), then p50/p99 latency ingest->enriched and "
+                + "->visible to read_committed at half the measured end-to-end rate. The report is also written to "
+                + "--out/pipeline-bench.txt.")
+public final class BenchPipelineCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--articles", defaultValue = "5000", paramLabel = "N",
+            description = "Articles in the throughput phase (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Option(names = "--archive", paramLabel = "FILE", description = "Articles from this JSON Lines archive, cycled "
+            + "to N with distinct ids (default: the seeds/ articles).")
+    Path archive;
+
+    @Option(names = "--input", paramLabel = "DIR", description = "Directory of .txt articles, cycled to N with "
+            + "distinct ids (default: seeds/).")
+    Path input;
+
+    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", description = "Use this cluster (topics, "
+            + "application ids and group of this run only) instead of the embedded broker.")
+    String bootstrapServer;
+
+    @Option(names = "--out", defaultValue = "bench-out", paramLabel = "DIR", description = "Log, report and the "
+            + "run's temporary files (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--core-warmup", defaultValue = "5", description = "Enrich-core warm-up seconds "
+            + "(default: ${DEFAULT-VALUE}).")
+    double coreWarmup;
+
+    @Option(names = "--core-seconds", defaultValue = "10", description = "Enrich-core measured seconds "
+            + "(default: ${DEFAULT-VALUE}).")
+    double coreSeconds;
+
+    @Option(names = "--latency-seconds", defaultValue = "15", description = "Seconds of the steady-rate latency "
+            + "phase (default: ${DEFAULT-VALUE}).")
+    double latencySeconds;
+
+    @Option(names = "--timeout", defaultValue = "600", description = "Longest wait for the pipeline in each phase, "
+            + "seconds (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Article> texts = archive != null ? readArchive(archive) : readSeeds(input != null ? input : DemoCommand.defaultSeeds());
+        PrintStream console = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                spec.commandLine().getOut().write(b);
+            }
+
+            @Override
+            public void flush() {
+                spec.commandLine().getOut().flush();
+            }
+        }, true, StandardCharsets.UTF_8);
+        PipelineBench.Result r = PipelineBench.run(texts, new PipelineBench.Options(articles, bootstrapServer, out,
+                coreWarmup, coreSeconds, latencySeconds, Duration.ofSeconds(timeoutSeconds)), console);
+        String report = r.render();
+        console.print(report);
+        console.flush();
+        Files.writeString(out.resolve("pipeline-bench.txt"), report);
+        return Exit.OK;
+    }
+
+    static List<Article> readSeeds(Path dir) throws java.io.IOException {
+        List<Article> list = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                if (ArticleFiles.fromText(p.toString(), Files.readString(p), Instant.EPOCH)
+                        instanceof SourceItem.Parsed parsed) {
+                    list.add(parsed.article());
+                }
+            }
+        }
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("no .txt articles in " + dir);
+        }
+        return list;
+    }
+
+    static List<Article> readArchive(Path file) {
+        List<Article> list = new ArrayList<>();
+        new ArticleFiles(Clock.systemUTC()).readLines(file, item -> {
+            if (item instanceof SourceItem.Parsed parsed) {
+                list.add(parsed.article());
+            }
+        });
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("no valid article in " + file);
+        }
+        return list;
+    }
+}
