@@ -31,14 +31,20 @@ public record EntityMention(
 
     /** One mention record per distinct stable id among the event's entities, in the event's entity order. */
     public static List<EntityMention> of(EnrichedArticle event) {
-        List<EntityMention> out = new ArrayList<>(event.entities().size());
+        return of(event.id(), event.entities(), event.labels(), event.publishedAt(), event.title());
+    }
+
+    /** As above, from the parts of an event a reader kept (the sink reads no more than these). */
+    public static List<EntityMention> of(String articleId, List<Entity> entities, List<String> labels,
+                                         Instant publishedAt, String title) {
+        List<EntityMention> out = new ArrayList<>(entities.size());
         Set<String> seen = new LinkedHashSet<>();
-        for (Entity e : event.entities()) {
+        for (Entity e : entities) {
             String id = EntityIds.stableId(e);
             // Two entities of one article can share a Wikidata id; subscribers want one record per key and article.
             if (seen.add(id)) {
-                out.add(new EntityMention(SCHEMA_VERSION, id, event.id(), e.name(), e.type(), e.country(),
-                        e.wikidata(), event.labels(), event.publishedAt(), event.title()));
+                out.add(new EntityMention(SCHEMA_VERSION, id, articleId, e.name(), e.type(), e.country(),
+                        e.wikidata(), labels, publishedAt, title));
             }
         }
         return out;

@@ -1,6 +1,5 @@
 package io.newsflow.sink;
 
-import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -191,11 +190,7 @@ public final class FileSink implements Runnable, AutoCloseable {
             seenLock.notifyAll();
         }
         try {
-            EnrichedArticle event = Topics.ENRICHED_SERDE.fromBytes(r.value());
-            if (event == null) {
-                throw new io.newsflow.events.InvalidEventException("tombstone: null value");
-            }
-            buffer.add(tp.partition(), r.offset(), r.value(), event);
+            buffer.add(tp.partition(), r.offset(), r.value(), SinkEvent.read(r.value()));
         } catch (RuntimeException e) {
             buffer.reject(tp.partition(), r.offset(), deadLetter(r, e));
         }

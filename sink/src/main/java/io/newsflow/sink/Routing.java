@@ -1,6 +1,5 @@
 package io.newsflow.sink;
 
-import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventValidation;
 import io.newsflow.events.InvalidEventException;
 import io.newsflow.events.Topics;
@@ -22,7 +21,7 @@ public final class Routing {
     private Routing() {
     }
 
-    public static List<String> labelTopics(Topics topics, EnrichedArticle event) {
+    public static List<String> labelTopics(Topics topics, SinkEvent event) {
         List<String> out = new ArrayList<>(event.labels().size());
         for (String label : event.labels()) {
             out.add(topics.labelTopic(label));
@@ -31,7 +30,7 @@ public final class Routing {
     }
 
     /** The distinct {@code country} codes of the event's entities, in order of first appearance. */
-    public static List<String> countries(EnrichedArticle event) {
+    public static List<String> countries(SinkEvent event) {
         Set<String> out = new LinkedHashSet<>();
         for (Entity e : event.entities()) {
             if (e.country() != null) {
@@ -41,23 +40,23 @@ public final class Routing {
         return new ArrayList<>(out);
     }
 
-    public static LocalDate date(EnrichedArticle event) {
+    public static LocalDate date(SinkEvent event) {
         return event.eventTime().atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     /** {@code <out>/enriched/date=YYYY-MM-DD}. */
-    public static Path enrichedDir(Path out, EnrichedArticle event) {
+    public static Path enrichedDir(Path out, SinkEvent event) {
         return inside(out, out.resolve("enriched").resolve("date=" + date(event)));
     }
 
     /** {@code <out>/topics/<label>/date=YYYY-MM-DD}. */
-    public static Path labelDir(Path out, String label, EnrichedArticle event) {
+    public static Path labelDir(Path out, String label, SinkEvent event) {
         return inside(out, out.resolve("topics").resolve(EventValidation.requireLabel(label))
                 .resolve("date=" + date(event)));
     }
 
     /** Every directory the event is filed under. */
-    public static List<Path> dirs(Path out, EnrichedArticle event) {
+    public static List<Path> dirs(Path out, SinkEvent event) {
         List<Path> dirs = new ArrayList<>();
         dirs.add(enrichedDir(out, event));
         for (String label : event.labels()) {

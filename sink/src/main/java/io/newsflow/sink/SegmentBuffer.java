@@ -1,6 +1,5 @@
 package io.newsflow.sink;
 
-import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,7 +80,7 @@ public final class SegmentBuffer<D> {
      * Files the event in its partition's segment. Throws, leaving the segment as it was, if the event cannot be
      * filed (a label or a path the output directory does not allow); the caller then {@link #reject}s it.
      */
-    public void add(int partition, long offset, byte[] json, EnrichedArticle event) {
+    public void add(int partition, long offset, byte[] json, SinkEvent event) {
         Item item = new Item(offset, json, Routing.dirs(out, event), policy.bucket(event.eventTime()));
         Segment<D> seg = segmentFor(partition, offset);
         seg.items.add(item);

@@ -1,6 +1,5 @@
 package io.newsflow.sink;
 
-import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.StreamsDefaults;
 import io.newsflow.events.Topics;
 import io.newsflow.events.EntityMention;
@@ -95,10 +94,7 @@ public final class SinkTopology {
     }
 
     static List<Routed> route(Topics topics, Options options, String key, byte[] bytes) {
-        EnrichedArticle event = Topics.ENRICHED_SERDE.fromBytes(bytes);
-        if (event == null) {
-            throw new io.newsflow.events.InvalidEventException("tombstone: enriched record with a null value");
-        }
+        SinkEvent event = SinkEvent.read(bytes);
         List<Routed> out = new ArrayList<>();
         for (String topic : Routing.labelTopics(topics, event)) {
             out.add(new Routed(topic, key, bytes));
@@ -112,7 +108,8 @@ public final class SinkTopology {
                 }
             }
         }
-        for (EntityMention m : EntityMention.of(event)) {
+        for (EntityMention m : EntityMention.of(event.id(), event.entities(), event.labels(), event.publishedAt(),
+                event.title())) {
             out.add(new Routed(topics.mentions(), m.entityId(), Topics.MENTION_SERDE.toBytes(m)));
         }
         return out;

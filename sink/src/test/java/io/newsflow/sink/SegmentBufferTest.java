@@ -63,7 +63,7 @@ class SegmentBufferTest {
     }
 
     static void add(SegmentBuffer<String> b, int partition, long offset, EnrichedArticle e) {
-        b.add(partition, offset, Topics.ENRICHED_SERDE.toBytes(e), e);
+        b.add(partition, offset, Topics.ENRICHED_SERDE.toBytes(e), SinkEvent.of(e));
     }
 
     static EnrichedArticle ev(String id, Instant t, String... labels) {

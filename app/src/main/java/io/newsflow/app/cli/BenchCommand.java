@@ -29,10 +29,12 @@ import picocli.CommandLine.Parameters;
                 + "'bench ner': entity extraction over the .txt articles of "
                 + "--input (tokenisation included): model load time, tokens/s, articles/s, heap. 'bench topics': "
                 + "topic classification (entities extracted beforehand) over --input, or the JSONL of --articles: "
-                + "articles/s, and the time and work on 256 KB and 1 MB of repeated taxonomy terms.")
+                + "articles/s, and the time and work on 256 KB and 1 MB of repeated taxonomy terms. 'bench sink --events FILE': "
+                + "what the sink pays to read an enriched event (whole event decoded against its streaming view) and "
+                + "to encode its mention records, over the enriched JSONL of FILE (e.g. enrich-file's output).")
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", description = "What to benchmark: ner, topics, "
-            + "linking; or the subcommand pipeline.")
+            + "linking, sink; or the subcommand pipeline.")
     String what;
 
     @Option(names = "--articles", paramLabel = "FILE", description = "bench topics: articles from this JSONL "
@@ -53,6 +55,12 @@ public final class BenchCommand implements Callable<Integer> {
             + "model of --language.")
     Path model;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--events", paramLabel = "FILE", description = "bench sink: enriched events, one JSON a line.")
+    Path events;
+
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
     double warmup;
 
@@ -63,11 +71,14 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (what == null) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "missing what to benchmark (ner, topics, linking, pipeline)");
+                    "missing what to benchmark (ner, topics, linking, sink, pipeline)");
         }
-        if (!"ner".equals(what) && !"topics".equals(what) && !"linking".equals(what)) {
+        if (!"ner".equals(what) && !"topics".equals(what) && !"linking".equals(what) && !"sink".equals(what)) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "unknown benchmark '" + what + "' (known: ner, topics, linking)");
+                    "unknown benchmark '" + what + "' (known: ner, topics, linking, sink)");
+        }
+        if ("sink".equals(what)) {
+            return sink();
         }
         Path dir = input != null ? input : DemoCommand.defaultSeeds();
         if ("linking".equals(what)) {
@@ -193,5 +204,24 @@ public final class BenchCommand implements Callable<Integer> {
             previousWork = work;
         }
         return Exit.OK;
+    }
+
+    private int sink() throws java.io.IOException {
+        if (events == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "bench sink needs --events FILE (enriched JSONL, e.g. from enrich-file)");
+        }
+        List<byte[]> lines = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(events)) {
+            if (!line.isBlank()) {
+                lines.add(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "bench sink: %s, load average %.2f%n", events,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.print(io.newsflow.tools.bench.SinkReadBench.run(lines, warmup, seconds).render());
+        out.flush();
+        return 0;
     }
 }

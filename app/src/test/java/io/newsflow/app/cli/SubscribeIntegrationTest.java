@@ -296,7 +296,7 @@ class SubscribeIntegrationTest {
 
         // VE has a topic (country routing on for VE and RU); a country outside the allow-list is filtered.
         assertCountry("VE", "news.country.VE");
-        enriched.values().stream().flatMap(e -> Routing.countries(e).stream())
+        enriched.values().stream().flatMap(e -> Routing.countries(io.newsflow.sink.SinkEvent.of(e)).stream())
                 .filter(c -> !ALLOWED.contains(c)).findFirst()
                 .ifPresent(other -> assertCountry(other, "news.enriched"));
     }
