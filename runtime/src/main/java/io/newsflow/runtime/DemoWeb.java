@@ -19,10 +19,8 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * The demo's live page: one HTTP endpoint with the page at {@code /} and the live events under
- * {@code /api/events/}, started before the input is ingested so the page sees every event arrive; with
- * {@code --serve} the demo keeps the pipeline and the page up until stopped, and ingests what is dropped into the
- * watched directory meanwhile.
+ * The demo's live page (page at {@code /}, live events under {@code /api/events/}), up before the input is ingested
+ * so the page sees every event arrive; with {@code --serve} it stays up, with the pipeline, until stopped.
  */
 public final class DemoWeb implements AutoCloseable {
     /** The classpath folder of the page's files. */

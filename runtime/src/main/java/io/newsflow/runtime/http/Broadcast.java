@@ -9,10 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hands each published message to every listener (one a server-sent event stream) through a queue of its own of
- * at most {@code backlog} messages. A listener that falls that far behind is dropped rather than buffered without
- * bound (a browser reconnects and reloads the latest); at most {@code maxListeners} listen at once, since each holds
- * a server thread.
+ * Each message to every listener through a queue of its own of at most {@code backlog}: a listener that far behind
+ * is dropped, never buffered without bound; at most {@code maxListeners} at once (each holds a server thread).
  */
 public final class Broadcast<T> {
     private final int backlog;

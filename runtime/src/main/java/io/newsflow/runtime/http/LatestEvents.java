@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The latest {@code capacity} events by id, newest last: an event seen again (a re-enrichment) replaces its old
- * copy and counts as new; adding beyond the capacity forgets the oldest, so memory stays bounded however long the
- * page runs. Thread-safe.
+ * The latest {@code capacity} events by id: one seen again replaces its copy and counts as newest; beyond the
+ * capacity the oldest is forgotten, so memory stays bounded however long the page runs. Thread-safe.
  */
 public final class LatestEvents<S> {
     private record Entry<S>(S summary, String json) {

@@ -27,10 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live page's events: reads {@code news.enriched} as any subscriber does (read_committed, no consumer group,
- * from a few events before the end), keeps the latest in memory and serves them under {@code /api/events/}: the
- * latest summaries, one event's stored JSON, and a server-sent event stream of summaries as they arrive. An event
- * that does not parse is logged and skipped; it never stops the reader.
+ * The live page's events: {@code news.enriched} read as any subscriber reads it (read_committed, no group), the latest
+ * kept and served under {@code /api/events/}; an event that does not parse is skipped, never stopping the reader.
  */
 public final class LiveEvents implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
