@@ -97,6 +97,97 @@ class LivePageBrowserTest {
         }
     }
 
+    /**
+     * The page against the trends API's documented shapes (served here as fixed answers, since the trends stage is
+     * not part of the demo yet) and without an event stream: it must draw the label chart, a sparkline per trending
+     * entity, an entity's timeline and articles, show names as text, and poll for events.
+     */
+    @Test
+    void thePageDrawsTheTrendsApiAndPollsWithoutAStream(@TempDir Path tmp) throws Exception {
+        requireChromium();
+        String evil = "<img src=x onerror=\"document.title='owned'\">";
+        List<Integer> series = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            series.add(i % 6);
+        }
+        Map<String, Object> poland = Map.of("id", "Q36", "name", "Poland", "type", "LOCATION", "count", 14,
+                "spike", 3.2, "series", series);
+        Map<String, Object> evilItem = Map.of("id", "person:evil", "name", evil, "type", "LOCATION", "count", 2,
+                "spike", 0.5, "series", series);
+        try (io.newsflow.runtime.http.HttpEndpoint server = io.newsflow.runtime.http.HttpEndpoint.start(
+                "127.0.0.1:0")) {
+            server.route("/api/trends", x -> io.newsflow.runtime.http.HttpEndpoint.sendJson(x, 200, Map.of(
+                    "window", "1h", "type", "LOCATION", "as_of", "2026-12-02T12:00:00Z",
+                    "items", List.of(poland, evilItem))));
+            server.route("/api/labels", x -> io.newsflow.runtime.http.HttpEndpoint.sendJson(x, 200, Map.of(
+                    "window", "24h", "labels", Map.of(
+                            "military", List.of(bucket(10, 2), bucket(11, 5), bucket(12, 1)),
+                            "diplomacy", List.of(bucket(10, 1), bucket(11, 0), bucket(12, 3))))));
+            server.route("/api/entities", x -> {
+                String path = x.getRequestURI().getPath();
+                if (path.equals("/api/entities")) {
+                    io.newsflow.runtime.http.HttpEndpoint.sendJson(x, 200, Map.of("items", List.of(
+                            Map.of("id", "Q36", "name", "Poland", "type", "LOCATION", "count", 14))));
+                } else if (path.equals("/api/entities/Q36/timeline")) {
+                    io.newsflow.runtime.http.HttpEndpoint.sendJson(x, 200, Map.of("id", "Q36", "name", "Poland",
+                            "window", "15m", "points", List.of(bucket(10, 2), bucket(11, 4), bucket(12, 1))));
+                } else if (path.equals("/api/entities/Q36/articles")) {
+                    io.newsflow.runtime.http.HttpEndpoint.sendJson(x, 200, Map.of("items", List.of(Map.of(
+                            "id", "a1", "title", "Poland launches large-scale army exercise near Baltic coast",
+                            "published", "2026-12-02T11:00:00Z", "labels", List.of("military")))));
+                } else {
+                    throw new io.newsflow.runtime.http.HttpEndpoint.HttpError(404, "not found");
+                }
+            });
+            // Latest events but no stream: the page must fall back to polling.
+            server.route("/api/events/latest", x -> io.newsflow.runtime.http.HttpEndpoint.sendJson(x, 200,
+                    Map.of("items", List.of(Map.of("id", "a1", "title", "A polled event " + evil,
+                            "published", "2026-12-02T11:00:00Z", "labels", List.of(), "entities", List.of())))));
+            server.staticFiles("/", io.newsflow.runtime.DemoWeb.PAGE);
+            try (DevTools browser = DevTools.launch(CHROMIUM, Files.createDirectories(tmp.resolve("profile")),
+                    Duration.ofSeconds(60))) {
+                browser.call("Page.enable", Map.of());
+                browser.call("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 900,
+                        "deviceScaleFactor", 1, "mobile", false));
+                browser.call("Page.navigate", Map.of("url", server.url("/")));
+                assertTrue(waitForText(browser, "A polled event " + evil) > 0, text(browser));
+                assertTrue(waitForText(browser, "polling every") > 0, "no stream, so polling: " + text(browser));
+                assertTrue(waitForText(browser, "military (8)") > 0, "label legend with totals: " + text(browser));
+                assertEquals(2, browser.evaluate("document.querySelectorAll('#labels polyline').length").asInt());
+                assertTrue(waitForText(browser, "Poland") > 0, text(browser));
+                assertEquals(2, browser.evaluate("document.querySelectorAll('#trends svg polyline').length")
+                        .asInt(), "a sparkline per trending entity");
+                assertEquals(24, browser.evaluate("document.querySelector('#trends svg polyline')"
+                        + ".getAttribute('points').trim().split(' ').length").asInt(), "24 buckets");
+
+                browser.evaluate("document.getElementById('search-q').value = 'pol';"
+                        + " document.getElementById('search-form').requestSubmit(); true");
+                assertTrue(waitForText(browser, "Poland (14)") > 0, text(browser));
+                assertTrue(waitForText(browser, "Poland launches large-scale army exercise") > 0, text(browser));
+                assertEquals(3, browser.evaluate("document.querySelectorAll('#entity rect').length").asInt(),
+                        "a bar per timeline point");
+
+                assertEquals(0, browser.evaluate("document.querySelectorAll('main img').length").asInt(),
+                        "names are text, never markup");
+                assertTrue(!browser.evaluate("document.title").asText().equals("owned"));
+                screenshot(browser, "trends-page.png");
+            }
+        }
+    }
+
+    private static Map<String, Object> bucket(int hour, int count) {
+        return Map.of("start", "2026-12-02T" + hour + ":00:00Z", "end", "2026-12-02T" + (hour + 1) + ":00:00Z",
+                "count", count);
+    }
+
+    private static void screenshot(DevTools browser, String name) throws Exception {
+        Path png = Path.of("target", "screenshots", name);
+        Files.createDirectories(png.getParent());
+        JsonNode shot = browser.call("Page.captureScreenshot", Map.of("format", "png"));
+        Files.write(png, Base64.getDecoder().decode(shot.get("data").asText()));
+        System.out.println("live page screenshot: " + png.toAbsolutePath());
+    }
+
     private void checkPage(DevTools browser, String base, Path watch) throws Exception {
         browser.call("Page.enable", Map.of());
         browser.call("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 900,
@@ -150,11 +241,7 @@ class LivePageBrowserTest {
         System.out.printf("live page: enriched event -> on the page %d ms; file dropped -> on the page %d ms%n",
                 seenAt - enriched, seenAt - written);
 
-        Path png = Path.of("target", "screenshots", "demo-page.png");
-        Files.createDirectories(png.getParent());
-        JsonNode shot = browser.call("Page.captureScreenshot", Map.of("format", "png"));
-        Files.write(png, Base64.getDecoder().decode(shot.get("data").asText()));
-        System.out.println("live page screenshot: " + png.toAbsolutePath());
+        screenshot(browser, "demo-page.png");
     }
 
     private static String waitForTextScript(String text) {
