@@ -93,7 +93,13 @@ class LivePageBrowserTest {
             assertTrue(output.stream().noneMatch(l -> l.contains("stopped:") || l.contains("still stopping")
                     || l.contains("Exception")), "a clean stop: " + all);
         } finally {
-            demo.destroyForcibly();
+            // After a failure too: SIGTERM first, so the demo deletes its broker's temporary directory.
+            if (demo.isAlive()) {
+                demo.destroy();
+                if (!demo.waitFor(60, TimeUnit.SECONDS)) {
+                    demo.destroyForcibly();
+                }
+            }
         }
     }
 
