@@ -55,6 +55,16 @@ public final class Demo {
     /** As above, with the user's topic models (before the shipped one) and the router's country routing. */
     public static Result run(List<Path> inputs, Path out, Duration timeout, PrintStream console, Path taxonomy,
                              List<Path> topicModels, SinkTopology.Options routing) throws InterruptedException {
+        return run(inputs, out, timeout, console, taxonomy, topicModels, routing, null, r -> { });
+    }
+
+    /**
+     * As above, serving the live page as {@code web} says (null: no page); {@code whenDone} gets the result once
+     * the input is through, before the demo keeps serving (to print the summary while the page is up).
+     */
+    public static Result run(List<Path> inputs, Path out, Duration timeout, PrintStream console, Path taxonomy,
+                             List<Path> topicModels, SinkTopology.Options routing, DemoWeb.Options web,
+                             java.util.function.Consumer<Result> whenDone) throws InterruptedException {
         long t0 = System.nanoTime();
         Path work = tempDir();
         try (EmbeddedBroker broker = EmbeddedBroker.start(work.resolve("broker"), 0)) {
@@ -72,11 +82,16 @@ public final class Demo {
             try (StreamsService enrich = new StreamsService("enrich", EnrichTopology.build(topics, enricher),
                     enrichConfig);
                  SinkService sink = new SinkService(client, SinkTopology.config(streamsClient, topics), topics, out,
-                         RotationPolicy.INTERACTIVE, routing).writer("demo")) {
+                         RotationPolicy.INTERACTIVE, routing).writer("demo");
+                 DemoWeb page = web == null ? null : DemoWeb.start(web.http(), client, topics)) {
                 enrich.start(Duration.ofSeconds(60));
                 sink.start(Duration.ofSeconds(60));
                 console.printf("enrich and sink running after %.1f s%n", seconds(t0));
 
+                if (page != null) {
+                    console.printf("live page on %s%n", page.url());
+                }
+                Result result;
                 IngestSummary ingest = Ingestor.run(client, topics, inputs, Clock.systemUTC());
                 console.print(ingest.render());
                 if (ingest.published() == 0) {
@@ -103,10 +118,21 @@ public final class Demo {
                             .filter(java.util.Objects::nonNull).findFirst().orElse(null);
                     List<EnrichedArticle> events = ingest.publishedIds().stream().map(observer.enriched()::get)
                             .filter(java.util.Objects::nonNull).toList();
-                    return new Result(ingest.published(), observer.enriched().size(),
+                    result = new Result(ingest.published(), observer.enriched().size(),
                             observer.deadLetters().size(), perLabel, sink.files().written(), example, seconds(t0),
                             events);
                 }
+                whenDone.accept(result);
+                if (page != null && web.keepServing()) {
+                    Throwable failure = page.serve(web, client, topics, console,
+                            () -> sink.failure() != null ? sink.failure()
+                                    : enrich.state().isShuttingDown() || enrich.state().hasCompletedShutdown()
+                                    ? new IllegalStateException("enrich stopped (" + enrich.state() + ")") : null);
+                    if (failure != null) {
+                        throw new IllegalStateException("demo stopped: " + failure.getMessage(), failure);
+                    }
+                }
+                return result;
             }
         } finally {
             Directories.deleteTree(work);
