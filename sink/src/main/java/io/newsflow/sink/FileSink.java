@@ -1,6 +1,7 @@
 package io.newsflow.sink;
 
 import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.StageMeters;
 import io.newsflow.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +49,7 @@ public final class FileSink implements Runnable, AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private volatile StageMeters meters = StageMeters.NONE;
 
     public FileSink(Map<String, Object> clientConfig, Topics topics, Path out) {
         this(clientConfig, topics, out, RotationPolicy.DEFAULTS);
@@ -98,6 +100,12 @@ public final class FileSink implements Runnable, AutoCloseable {
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "newsflow-sink-files-dlq-" + java.util.UUID.randomUUID());
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
         return p;
+    }
+
+    /** Counts the files written and their bytes, and the dead letters by reason, once committed. */
+    public FileSink meters(StageMeters stageMeters) {
+        this.meters = stageMeters;
+        return this;
     }
 
     /** Events written to the enriched files so far (each also to its label files). */
@@ -216,8 +224,9 @@ public final class FileSink implements Runnable, AutoCloseable {
             // Not committed: the segment is written again from the same offset after a restart.
             throw new UncheckedIOException("cannot write sink files under " + buffer.out(), e);
         }
+        List<Path> files;
         try {
-            buffer.commit(sealed);
+            files = buffer.commit(sealed);
         } catch (IOException e) {
             buffer.discard(sealed);
             throw new UncheckedIOException("cannot rename sink files under " + buffer.out(), e);
@@ -240,6 +249,23 @@ public final class FileSink implements Runnable, AutoCloseable {
         }
         deadLettered.addAndGet(sealed.rejected().size());
         written.addAndGet(sealed.filed());
+        count(files, sealed.rejected());
+    }
+
+    private void count(List<Path> files, List<ProducerRecord<byte[], byte[]>> rejected) {
+        for (Path file : files) {
+            try {
+                meters.fileWritten(java.nio.file.Files.size(file));
+            } catch (IOException e) {
+                // Only a figure: a file moved away since (by an operator) is counted without its bytes.
+                meters.fileWritten(0);
+            }
+        }
+        for (ProducerRecord<byte[], byte[]> dead : rejected) {
+            var header = dead.headers().lastHeader("__streams.errors.exception");
+            String type = header == null ? "unknown" : new String(header.value(), StandardCharsets.UTF_8);
+            meters.deadLetter(type.substring(type.lastIndexOf('.') + 1));
+        }
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> r, RuntimeException e) {

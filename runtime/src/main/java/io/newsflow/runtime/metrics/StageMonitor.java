@@ -1,0 +1,117 @@
+package io.newsflow.runtime.metrics;
+
+import io.newsflow.runtime.StreamsService;
+import io.newsflow.runtime.http.HttpEndpoint;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a long-running stage process reports about itself: its meters, the progress line every 30 s, and,
+ * with an HTTP address, {@code /health/live}, {@code /health/ready} and {@code /metrics}. Started before the stage
+ * (so a taken port fails the start, exit 3, and liveness answers during start-up), closed after it.
+ */
+public final class StageMonitor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StageMonitor.class);
+
+    private final ProcessMetrics metrics;
+    private final StageMetrics meters;
+    private final HttpEndpoint endpoint;
+    private final long maxLag;
+    private final ScheduledExecutorService progress;
+    private volatile Supplier<Readiness> readiness;
+    private volatile StreamsProbe probe;
+
+    private StageMonitor(String stage, ProcessMetrics metrics, HttpEndpoint endpoint, long maxLag, Clock clock) {
+        this.metrics = metrics;
+        this.meters = metrics.stage(stage);
+        this.endpoint = endpoint;
+        this.maxLag = maxLag;
+        this.readiness = () -> Readiness.starting(stage);
+        if (endpoint != null) {
+            HealthRoutes.register(endpoint, metrics, () -> readiness.get());
+        }
+        ProgressLine line = new ProgressLine(stage, clock);
+        this.progress = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "newsflow-" + stage + "-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = ProgressLine.EVERY.toMillis();
+        progress.scheduleAtFixedRate(() -> LOG.info(line.next(meters.totals())), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts monitoring {@code stage} with a registry of its own; serves HTTP on {@code httpAddress} ("HOST:PORT")
+     * unless it is null or empty. A taken address throws a StartupException (exit 3).
+     */
+    public static StageMonitor start(String stage, String httpAddress, long maxLag) {
+        ProcessMetrics metrics = new ProcessMetrics();
+        HttpEndpoint endpoint = null;
+        if (httpAddress != null && !httpAddress.isBlank()) {
+            try {
+                endpoint = HttpEndpoint.start(httpAddress);
+            } catch (RuntimeException e) {
+                metrics.close();
+                throw e;
+            }
+        }
+        return new StageMonitor(stage, metrics, endpoint, maxLag, Clock.systemUTC());
+    }
+
+    /** The meters the stage's topology and handlers count into. */
+    public StageMetrics meters() {
+        return meters;
+    }
+
+    public ProcessMetrics metrics() {
+        return metrics;
+    }
+
+    /** The HTTP endpoint, or null without an address. */
+    public HttpEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** {@code config} with this stage's meters for its exception handlers (dead letters by reason). */
+    public Properties withMeters(Properties config) {
+        config.put(io.newsflow.events.StageMeters.CONFIG, meters);
+        return config;
+    }
+
+    /** Readiness, lag and Kafka Streams' own metrics from the stage's Streams client. */
+    public void watch(StreamsService service) {
+        StreamsProbe p = new StreamsProbe(meters.stage(), service.kafkaStreams(), maxLag, metrics.registry());
+        this.probe = p;
+        meters.lagFrom(p::lag);
+        this.readiness = p::readiness;
+    }
+
+    /** For a stage without a Streams client (continuous ingest): ready from now on. */
+    public void running() {
+        String stage = meters.stage();
+        this.readiness = () -> Readiness.running(stage);
+    }
+
+    public Readiness readiness() {
+        return readiness.get();
+    }
+
+    @Override
+    public void close() {
+        progress.shutdownNow();
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        StreamsProbe p = probe;
+        if (p != null) {
+            p.close();
+        }
+        metrics.close();
+    }
+}
