@@ -247,9 +247,10 @@ public final class FileSink implements Runnable, AutoCloseable {
             throw new IllegalStateException("cannot commit the file sink's offsets and dead letters to "
                     + topics.dlq() + ": " + e.getMessage(), e);
         }
+        // Counted before the totals move, so whoever waits on written() sees the meters already counted.
+        count(files, sealed.rejected());
         deadLettered.addAndGet(sealed.rejected().size());
         written.addAndGet(sealed.filed());
-        count(files, sealed.rejected());
     }
 
     private void count(List<Path> files, List<ProducerRecord<byte[], byte[]>> rejected) {

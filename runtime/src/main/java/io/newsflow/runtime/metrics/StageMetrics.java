@@ -44,7 +44,7 @@ public final class StageMetrics implements StageMeters {
                 .description("Records the stage finished and wrote on").register(registry);
         this.entities = DistributionSummary.builder("newsflow.article.entities").tag("stage", stage)
                 .description("Entities found in one article")
-                .serviceLevelObjectives(0, 1, 2, 5, 10, 20, 50, 100, 200).register(registry);
+                .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200).register(registry);
         this.enrichTime = Timer.builder("newsflow.enrich.duration").tag("stage", stage)
                 .description("Time to enrich one article").publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
