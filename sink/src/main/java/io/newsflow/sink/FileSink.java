@@ -108,6 +108,16 @@ public final class FileSink implements Runnable, AutoCloseable {
         return this;
     }
 
+    /** The file half's consumer, for its client metrics only (it is polled on the sink's own thread). */
+    public org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer() {
+        return consumer;
+    }
+
+    /** The dead-letter producer, for its client metrics only. */
+    public org.apache.kafka.clients.producer.Producer<byte[], byte[]> deadLetterProducer() {
+        return dlqProducer;
+    }
+
     /** Events written to the enriched files so far (each also to its label files). */
     public long written() {
         return written.get();

@@ -193,7 +193,7 @@ public final class IngestCommand implements Callable<Integer> {
                 return !r.retry().isEmpty() ? Exit.FAILED : r.error().isEmpty() ? Exit.OK
                         : Exit.SOME_REJECTED;
             }
-            try (StageMonitor monitor = monitor(settings, progress)) {
+            try (StageMonitor monitor = monitor(settings, progress, producer)) {
                 return Lifecycle.run("ingest", "newsflow ingest watching " + watchDir + "; SIGTERM or Ctrl-C stops it",
                         loop(() -> watcher.run(scanInterval), watcher::stop), Duration.ZERO, null);
             }
@@ -234,7 +234,7 @@ public final class IngestCommand implements Callable<Integer> {
                 return failed ? Exit.FAILED : Exit.OK;
             }
             // A feed state that cannot be saved (UncheckedIOException) ends the run as a failure, exit 1.
-            try (StageMonitor monitor = monitor(settings, progress)) {
+            try (StageMonitor monitor = monitor(settings, progress, producer)) {
                 return Lifecycle.run("ingest", "newsflow ingest polling " + urls.size()
                         + " feed(s); SIGTERM or Ctrl-C stops it", loop(() -> poller.run(urls), poller::stop),
                         Duration.ZERO, null);
@@ -246,11 +246,13 @@ public final class IngestCommand implements Callable<Integer> {
      * Continuous ingest's meters, progress line and HTTP routes (with --http): counts from {@code progress}, ready
      * once the broker has been found (it was, before this is called).
      */
-    private static StageMonitor monitor(Settings settings, IngestProgress progress) {
+    private static StageMonitor monitor(Settings settings, IngestProgress progress,
+                                        KafkaProducer<String, byte[]> producer) {
         StageMonitor monitor = StageMonitor.start("ingest", settings.get(NewsflowConfig.HTTP),
                 settings.getInt(NewsflowConfig.READY_MAX_LAG));
         monitor.meters().countedBy(() -> progress.published() + progress.duplicates() + progress.errors(),
                 progress::published, progress::errors);
+        monitor.bind(producer);
         monitor.running();
         return monitor;
     }

@@ -81,6 +81,8 @@ public final class SinkCommand implements Callable<Integer> {
                 ClientOptions.topics(settings), out, SinkSettings.rotation(settings),
                 countryRouting.resolve(settings), monitor.meters());
         monitor.watch(service.router());
+        monitor.bind(service.files().consumer());
+        monitor.bind(service.files().deadLetterProducer());
         return Lifecycle.runUntilStopped("sink", service, stage.startupTimeout, stage.readyFile);
     }
 }

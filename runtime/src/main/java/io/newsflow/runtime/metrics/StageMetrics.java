@@ -29,10 +29,11 @@ public final class StageMetrics implements StageMeters {
     private volatile LongSupplier inSource = in::get;
     private volatile LongSupplier outSource = out::get;
     private volatile LongSupplier deadSource = deadLetters::get;
-    private final DistributionSummary entities;
-    private final Timer enrichTime;
-    private final Counter files;
-    private final Counter bytes;
+    // Registered on first use, so a stage shows only the meters of its own work (no enrich timer in the sink).
+    private volatile DistributionSummary entities;
+    private volatile Timer enrichTime;
+    private volatile Counter files;
+    private volatile Counter bytes;
     private volatile Supplier<OptionalLong> lag = OptionalLong::empty;
 
     StageMetrics(MeterRegistry registry, String stage) {
@@ -42,17 +43,6 @@ public final class StageMetrics implements StageMeters {
                 .description("Records read from the stage's input, readable or not").register(registry);
         FunctionCounter.builder("newsflow.articles.out", this, m -> m.outSource.getAsLong()).tag("stage", stage)
                 .description("Records the stage finished and wrote on").register(registry);
-        this.entities = DistributionSummary.builder("newsflow.article.entities").tag("stage", stage)
-                .description("Entities found in one article")
-                .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200).register(registry);
-        this.enrichTime = Timer.builder("newsflow.enrich.duration").tag("stage", stage)
-                .description("Time to enrich one article").publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry);
-        this.files = Counter.builder("newsflow.files.written").tag("stage", stage)
-                .description("Files the sink wrote (renamed into place)").register(registry);
-        this.bytes = Counter.builder("newsflow.bytes.written").tag("stage", stage)
-                .description("Bytes of the files the sink wrote").register(registry);
         Gauge.builder("newsflow.consumer.lag", this, m -> m.lag().orElse(-1)).tag("stage", stage)
                 .description("Records the stage's assigned partitions hold beyond its committed offsets "
                         + "(-1: not known yet)")
@@ -104,6 +94,15 @@ public final class StageMetrics implements StageMeters {
 
     @Override
     public void enriched(EnrichedArticle event, long nanos) {
+        if (enrichTime == null) {
+            entities = DistributionSummary.builder("newsflow.article.entities").tag("stage", stage)
+                    .description("Entities found in one article")
+                    .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200).register(registry);
+            enrichTime = Timer.builder("newsflow.enrich.duration").tag("stage", stage)
+                    .description("Time to enrich one article").publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                    .register(registry);
+        }
         out.incrementAndGet();
         enrichTime.record(nanos, TimeUnit.NANOSECONDS);
         entities.record(event.entities().size());
@@ -115,6 +114,12 @@ public final class StageMetrics implements StageMeters {
 
     @Override
     public void fileWritten(long size) {
+        if (bytes == null) {
+            files = Counter.builder("newsflow.files.written").tag("stage", stage)
+                    .description("Files the sink wrote (renamed into place)").register(registry);
+            bytes = Counter.builder("newsflow.bytes.written").tag("stage", stage)
+                    .description("Bytes of the files the sink wrote").register(registry);
+        }
         files.increment();
         bytes.increment(size);
     }

@@ -1,5 +1,7 @@
 package io.newsflow.runtime.metrics;
 
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newsflow.runtime.StreamsService;
 import io.newsflow.runtime.http.HttpEndpoint;
 import java.time.Clock;
@@ -8,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +30,7 @@ public final class StageMonitor implements AutoCloseable {
     private final ScheduledExecutorService progress;
     private volatile Supplier<Readiness> readiness;
     private volatile StreamsProbe probe;
+    private final java.util.List<KafkaClientMetrics> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private StageMonitor(String stage, ProcessMetrics metrics, HttpEndpoint endpoint, long maxLag, Clock clock) {
         this.metrics = metrics;
@@ -92,6 +97,21 @@ public final class StageMonitor implements AutoCloseable {
         this.readiness = p::readiness;
     }
 
+    /** A plain producer's own metrics ({@code kafka_producer_*}), tagged with the stage. */
+    public void bind(Producer<?, ?> producer) {
+        bind(new KafkaClientMetrics(producer, Tags.of("stage", meters.stage())));
+    }
+
+    /** A plain consumer's own metrics ({@code kafka_consumer_*}), tagged with the stage. */
+    public void bind(Consumer<?, ?> consumer) {
+        bind(new KafkaClientMetrics(consumer, Tags.of("stage", meters.stage())));
+    }
+
+    private void bind(KafkaClientMetrics binder) {
+        binder.bindTo(metrics.registry());
+        clients.add(binder);
+    }
+
     /** For a stage without a Streams client (continuous ingest): ready from now on. */
     public void running() {
         String stage = meters.stage();
@@ -108,6 +128,7 @@ public final class StageMonitor implements AutoCloseable {
         if (endpoint != null) {
             endpoint.close();
         }
+        clients.forEach(KafkaClientMetrics::close);
         StreamsProbe p = probe;
         if (p != null) {
             p.close();
