@@ -13,8 +13,14 @@ public final class ProgressLine {
     /** How often a stage logs its line. */
     public static final Duration EVERY = Duration.ofSeconds(30);
 
-    /** A stage's counts at one moment; {@code lag} is empty when the stage has none or does not know it yet. */
-    public record Totals(long in, long out, long deadLetters, OptionalLong lag) {
+    /**
+     * A stage's counts at one moment; {@code lag} is empty while the stage does not know it yet. A {@code source}
+     * (continuous ingest) reads no topic, so it has no lag, and what it cannot publish is rejected, not dead-lettered.
+     */
+    public record Totals(long in, long out, long deadLetters, OptionalLong lag, boolean source) {
+        public Totals(long in, long out, long deadLetters, OptionalLong lag) {
+            this(in, out, deadLetters, lag, false);
+        }
     }
 
     private final String stage;
@@ -38,8 +44,12 @@ public final class ProgressLine {
         double rate = elapsed > 0 ? (totals.in() - lastIn) * 1000.0 / elapsed : 0.0;
         lastMillis = now;
         lastIn = totals.in();
-        return String.format(Locale.ROOT, "%s: %.1f articles/s over %d s, in %d, out %d, dead letters %d, lag %s",
-                stage, rate, Math.round(elapsed / 1000.0), totals.in(), totals.out(), totals.deadLetters(),
-                totals.lag().isPresent() ? Long.toString(totals.lag().getAsLong()) : "unknown");
+        String head = String.format(Locale.ROOT, "%s: %.1f articles/s over %d s, in %d, out %d, ", stage, rate,
+                Math.round(elapsed / 1000.0), totals.in(), totals.out());
+        if (totals.source()) {
+            return head + "rejected " + totals.deadLetters();
+        }
+        return head + "dead letters " + totals.deadLetters() + ", lag "
+                + (totals.lag().isPresent() ? Long.toString(totals.lag().getAsLong()) : "unknown");
     }
 }

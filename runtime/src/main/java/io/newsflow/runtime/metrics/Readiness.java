@@ -52,4 +52,17 @@ public record Readiness(boolean ready, String reason, Map<String, Object> body) 
         body.put("max_lag", maxLag);
         return new Readiness(reason == null, reason, body);
     }
+
+    /** Several stages in one process: ready when every one is, with each stage's body under {@code stages}. */
+    public static Readiness all(List<Readiness> stages) {
+        List<String> notReady = stages.stream().filter(r -> !r.ready())
+                .map(r -> r.body().get("stage") + ": " + r.reason()).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ready", notReady.isEmpty());
+        if (!notReady.isEmpty()) {
+            body.put("reason", String.join("; ", notReady));
+        }
+        body.put("stages", stages.stream().map(Readiness::body).toList());
+        return new Readiness(notReady.isEmpty(), notReady.isEmpty() ? null : String.join("; ", notReady), body);
+    }
 }

@@ -29,6 +29,7 @@ public final class StageMetrics implements StageMeters {
     private volatile LongSupplier inSource = in::get;
     private volatile LongSupplier outSource = out::get;
     private volatile LongSupplier deadSource = deadLetters::get;
+    private volatile boolean source;
     // Registered on first use, so a stage shows only the meters of its own work (no enrich timer in the sink).
     private volatile DistributionSummary entities;
     private volatile Timer enrichTime;
@@ -43,10 +44,6 @@ public final class StageMetrics implements StageMeters {
                 .description("Records read from the stage's input, readable or not").register(registry);
         FunctionCounter.builder("newsflow.articles.out", this, m -> m.outSource.getAsLong()).tag("stage", stage)
                 .description("Records the stage finished and wrote on").register(registry);
-        Gauge.builder("newsflow.consumer.lag", this, m -> m.lag().orElse(-1)).tag("stage", stage)
-                .description("Records the stage's assigned partitions hold beyond its committed offsets "
-                        + "(-1: not known yet)")
-                .register(registry);
     }
 
     public String stage() {
@@ -56,6 +53,10 @@ public final class StageMetrics implements StageMeters {
     /** Where the lag comes from (the stage's Streams client); empty until known. */
     public void lagFrom(Supplier<OptionalLong> source) {
         this.lag = source;
+        Gauge.builder("newsflow.consumer.lag", this, m -> m.lag().orElse(-1)).tag("stage", stage)
+                .description("Records the stage's assigned partitions hold beyond its committed offsets "
+                        + "(-1: not known yet)")
+                .register(registry);
     }
 
     public OptionalLong lag() {
@@ -80,6 +81,7 @@ public final class StageMetrics implements StageMeters {
         this.inSource = articlesIn;
         this.outSource = articlesOut;
         this.deadSource = rejected;
+        this.source = true;
         FunctionCounter.builder("newsflow.ingest.rejected", rejected, LongSupplier::getAsLong).tag("stage", stage)
                 .description("Items ingest could not publish (reported with their reason)").register(registry);
     }
@@ -126,7 +128,8 @@ public final class StageMetrics implements StageMeters {
 
     /** The totals so far, for the progress line. */
     public ProgressLine.Totals totals() {
-        return new ProgressLine.Totals(inSource.getAsLong(), outSource.getAsLong(), deadSource.getAsLong(), lag());
+        return new ProgressLine.Totals(inSource.getAsLong(), outSource.getAsLong(), deadSource.getAsLong(), lag(),
+                source);
     }
 
     @Override

@@ -32,8 +32,12 @@ public final class StageMonitor implements AutoCloseable {
     private volatile StreamsProbe probe;
     private final java.util.List<KafkaClientMetrics> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private StageMonitor(String stage, ProcessMetrics metrics, HttpEndpoint endpoint, long maxLag, Clock clock) {
+    private final boolean ownsMetrics;
+
+    private StageMonitor(String stage, ProcessMetrics metrics, boolean ownsMetrics, HttpEndpoint endpoint,
+                         long maxLag, Clock clock) {
         this.metrics = metrics;
+        this.ownsMetrics = ownsMetrics;
         this.meters = metrics.stage(stage);
         this.endpoint = endpoint;
         this.maxLag = maxLag;
@@ -66,7 +70,16 @@ public final class StageMonitor implements AutoCloseable {
                 throw e;
             }
         }
-        return new StageMonitor(stage, metrics, endpoint, maxLag, Clock.systemUTC());
+        return new StageMonitor(stage, metrics, true, endpoint, maxLag, Clock.systemUTC());
+    }
+
+    /**
+     * Monitors one of several stages in a process (the demo) on the process's shared registry, without an
+     * endpoint of its own: the process registers {@link HealthRoutes} once, with the stages' readiness combined
+     * by {@link Readiness#all}. Closing it leaves the registry open.
+     */
+    public static StageMonitor on(String stage, ProcessMetrics shared, long maxLag) {
+        return new StageMonitor(stage, shared, false, null, maxLag, Clock.systemUTC());
     }
 
     /** The meters the stage's topology and handlers count into. */
@@ -133,6 +146,8 @@ public final class StageMonitor implements AutoCloseable {
         if (p != null) {
             p.close();
         }
-        metrics.close();
+        if (ownsMetrics) {
+            metrics.close();
+        }
     }
 }

@@ -63,4 +63,13 @@ class ProgressLineTest {
         assertEquals("sink: 0.0 articles/s over 0 s, in 5, out 5, dead letters 0, lag unknown",
                 line.next(new ProgressLine.Totals(5, 5, 0, OptionalLong.empty())));
     }
+
+    @Test
+    void aSourceHasRejectsAndNoLag() {
+        ManualClock clock = new ManualClock();
+        ProgressLine line = new ProgressLine("ingest", clock);
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals("ingest: 0.1 articles/s over 60 s, in 4, out 3, rejected 1",
+                line.next(new ProgressLine.Totals(4, 3, 1, OptionalLong.empty(), true)));
+    }
 }

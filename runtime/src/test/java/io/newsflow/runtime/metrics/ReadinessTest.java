@@ -40,4 +40,15 @@ class ReadinessTest {
         assertTrue(Readiness.of("sink", "RUNNING", List.of("a-0"), OptionalLong.empty(), 10).ready());
         assertTrue(Readiness.of("sink", "RUNNING", List.of(), OptionalLong.of(0), 10).ready());
     }
+
+    @Test
+    void severalStagesAreReadyOnlyTogether() {
+        Readiness enrich = Readiness.of("enrich", "RUNNING", List.of("news.raw-0"), OptionalLong.of(0), 10);
+        Readiness sink = Readiness.starting("sink");
+        Readiness both = Readiness.all(List.of(enrich, sink));
+        assertFalse(both.ready());
+        assertEquals("sink: starting", both.reason());
+        assertEquals(List.of(enrich.body(), sink.body()), both.body().get("stages"));
+        assertTrue(Readiness.all(List.of(enrich, Readiness.running("ingest"))).ready());
+    }
 }
