@@ -162,6 +162,9 @@ class StageMetricsIntegrationTest {
                 assertEquals(jsonl.size(), s.value("newsflow_files_written_total", sinkTag));
                 assertEquals(bytes, s.value("newsflow_bytes_written_total", sinkTag));
                 assertTrue(Double.isNaN(s.value("newsflow_dead_letters_total", sinkTag)), "no dead letters in the sink");
+                assertTrue(Double.isNaN(s.value("newsflow_enrich_duration_seconds_count", sinkTag)),
+                        "the sink shows no enrich meters");
+                assertTrue(s.value("newsflow_consumer_lag", sinkTag) >= 0);
             }
         }
     }
