@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newsflow.runtime.StreamsService;
 import io.newsflow.runtime.http.HttpEndpoint;
 import java.time.Clock;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +32,7 @@ public final class StageMonitor implements AutoCloseable {
     private final ScheduledExecutorService progress;
     private volatile Supplier<Readiness> readiness;
     private volatile StreamsProbe probe;
-    private final java.util.List<KafkaClientMetrics> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
-
+    private final List<KafkaClientMetrics> clients = new CopyOnWriteArrayList<>();
     private final boolean ownsMetrics;
 
     private StageMonitor(String stage, ProcessMetrics metrics, boolean ownsMetrics, HttpEndpoint endpoint,
@@ -52,7 +53,14 @@ public final class StageMonitor implements AutoCloseable {
             return t;
         });
         long every = ProgressLine.EVERY.toMillis();
-        progress.scheduleAtFixedRate(() -> LOG.info(line.next(meters.totals())), every, every, TimeUnit.MILLISECONDS);
+        progress.scheduleAtFixedRate(() -> {
+            try {
+                LOG.info(line.next(meters.totals()));
+            } catch (RuntimeException e) {
+                // A task that throws is never run again: one missed line must not end the stage's progress log.
+                LOG.warn("{}: no progress line this time: {}", stage, e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -39,7 +39,7 @@ public final class StreamsProbe implements AutoCloseable {
             TreeSet<String> partitions = new TreeSet<>();
             long total = 0;
             boolean known = false;
-            for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+            for (ThreadMetadata thread : localThreads()) {
                 for (TaskMetadata task : thread.activeTasks()) {
                     for (TopicPartition tp : task.topicPartitions()) {
                         partitions.add(tp.toString());
@@ -57,6 +57,15 @@ public final class StreamsProbe implements AutoCloseable {
             lag = known || partitions.isEmpty() ? OptionalLong.of(total) : OptionalLong.empty();
         }
         return Readiness.of(stage, state.name(), assignment, lag, maxLag);
+    }
+
+    /** The client's threads, or none while it is changing state under us (it may stop between two calls). */
+    private java.util.Set<ThreadMetadata> localThreads() {
+        try {
+            return streams.metadataForLocalThreads();
+        } catch (IllegalStateException notRunning) {
+            return java.util.Set.of();
+        }
     }
 
     /** The lag alone, for the gauge: empty when the client is not running or has not fetched yet. */
