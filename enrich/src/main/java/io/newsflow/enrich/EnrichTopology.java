@@ -1,6 +1,8 @@
 package io.newsflow.enrich;
 
 import io.newsflow.events.Article;
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.StageMeters;
 import io.newsflow.events.StreamsDefaults;
 import io.newsflow.events.Topics;
 import java.time.Duration;
@@ -56,9 +58,18 @@ public final class EnrichTopology {
     }
 
     public static Topology build(Topics topics, Enricher enricher, Options options) {
+        return build(topics, enricher, options, StageMeters.NONE);
+    }
+
+    /**
+     * With {@code meters}, counts every record read (an unreadable one is counted by the exception handler, as it
+     * never reaches the topology), each article enriched with its time, entities and labels.
+     */
+    public static Topology build(Topics topics, Enricher enricher, Options options, StageMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Article> raw = builder.stream(topics.raw(),
-                Consumed.with(Topics.KEY_SERDE, Topics.ARTICLE_SERDE).withName("read-raw"));
+                Consumed.with(Topics.KEY_SERDE, Topics.ARTICLE_SERDE).withName("read-raw"))
+                .peek((key, article) -> meters.articleIn(), Named.as("count-in"));
         if (options.recordTimeBeforeMs() != null) {
             // A replay reads history: what arrives after its end time is live traffic, not its business.
             long before = options.recordTimeBeforeMs();
@@ -71,7 +82,13 @@ public final class EnrichTopology {
             raw = raw.process(() -> new DedupProcessor(DEDUP_STORE, options.window()), Named.as("dedup"),
                     DEDUP_STORE);
         }
-        raw.mapValues((key, article) -> enricher.enrich(key, article), Named.as("enrich"))
+        raw.mapValues((key, article) -> {
+                    long start = System.nanoTime();
+                    EnrichedArticle event = enricher.enrich(key, article);
+                    // Counted once enriched: a failure throws above and is counted as a dead letter instead.
+                    meters.enriched(event, System.nanoTime() - start);
+                    return event;
+                }, Named.as("enrich"))
                 .to(topics.enriched(),
                         Produced.with(Topics.KEY_SERDE, Topics.ENRICHED_SERDE).withName("write-enriched"));
         return builder.build();

@@ -1,5 +1,6 @@
 package io.newsflow.runtime;
 
+import io.newsflow.events.StageMeters;
 import io.newsflow.events.Topics;
 import io.newsflow.sink.FileSink;
 import io.newsflow.sink.OutputOwner;
@@ -39,11 +40,20 @@ public final class SinkService implements Lifecycle.Service {
 
     public SinkService(Map<String, Object> clientConfig, Properties routerConfig, Topics topics, Path out,
                        RotationPolicy rotation, SinkTopology.Options routing) {
-        this.router = new StreamsService("sink-router", SinkTopology.build(topics, routing), routerConfig);
+        this(clientConfig, routerConfig, topics, out, rotation, routing, StageMeters.NONE);
+    }
+
+    /** With {@code meters}: both halves count into them (events routed, files and bytes written, dead letters). */
+    public SinkService(Map<String, Object> clientConfig, Properties routerConfig, Topics topics, Path out,
+                       RotationPolicy rotation, SinkTopology.Options routing, StageMeters meters) {
+        if (meters != StageMeters.NONE) {
+            routerConfig.put(StageMeters.CONFIG, meters);
+        }
+        this.router = new StreamsService("sink-router", SinkTopology.build(topics, routing, meters), routerConfig);
         this.out = out;
         this.clientConfig = clientConfig;
         this.topics = topics;
-        this.files = new FileSink(clientConfig, topics, out, rotation);
+        this.files = new FileSink(clientConfig, topics, out, rotation).meters(meters);
         this.filesThread = new Thread(() -> {
             try {
                 files.run();
@@ -112,6 +122,11 @@ public final class SinkService implements Lifecycle.Service {
         claimOutput(clientConfig, topics, out, writer);
         filesThread.start();
         router.start(timeout);
+    }
+
+    /** The routing half's Streams service (its state and lag are the sink's readiness). */
+    public StreamsService router() {
+        return router;
     }
 
     public FileSink files() {

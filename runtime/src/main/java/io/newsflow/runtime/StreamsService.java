@@ -65,6 +65,11 @@ public final class StreamsService implements Lifecycle.Service {
         return failure.get();
     }
 
+    /** The client itself, for health and metrics only (state, assignment, lag, Kafka Streams' own metrics). */
+    public KafkaStreams kafkaStreams() {
+        return streams;
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }

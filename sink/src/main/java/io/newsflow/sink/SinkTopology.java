@@ -1,5 +1,6 @@
 package io.newsflow.sink;
 
+import io.newsflow.events.StageMeters;
 import io.newsflow.events.StreamsDefaults;
 import io.newsflow.events.Topics;
 import io.newsflow.events.EntityMention;
@@ -82,12 +83,21 @@ public final class SinkTopology {
     }
 
     public static Topology build(Topics topics, Options options) {
+        return build(topics, options, StageMeters.NONE);
+    }
+
+    /** With {@code meters}, counts each event read and each one routed (a failure is counted as a dead letter). */
+    public static Topology build(Topics topics, Options options, StageMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
         // flatMap, not flatMapValues: mentions are re-keyed by entity id. Nothing stateful follows, so no
         // repartition topic is created; each record goes straight to the topic it names.
         builder.stream(topics.enriched(), Consumed.with(Topics.KEY_SERDE, Serdes.ByteArray()).withName("read-enriched"))
-                .flatMap((key, bytes) -> route(topics, options, key, bytes).stream()
-                        .map(r -> KeyValue.pair(r.key(), r)).toList(), Named.as("route-by-label"))
+                .peek((key, bytes) -> meters.articleIn(), Named.as("count-in"))
+                .flatMap((key, bytes) -> {
+                    List<Routed> routed = route(topics, options, key, bytes);
+                    meters.articleOut();
+                    return routed.stream().map(r -> KeyValue.pair(r.key(), r)).toList();
+                }, Named.as("route-by-label"))
                 .to((key, routed, context) -> routed.topic(),
                         Produced.with(Topics.KEY_SERDE, ROUTED_VALUE).withName("write-label-topics"));
         return builder.build();

@@ -8,6 +8,7 @@ import io.newsflow.runtime.config.StreamsSettings;
 import io.newsflow.runtime.BrokerCheck;
 import io.newsflow.runtime.Lifecycle;
 import io.newsflow.runtime.StreamsService;
+import io.newsflow.runtime.metrics.StageMonitor;
 import io.newsflow.enrich.EnrichTopology;
 import io.newsflow.enrich.Enricher;
 import java.time.Clock;
@@ -33,6 +34,9 @@ public final class EnrichCommand implements Callable<Integer> {
     @Mixin
     StreamsOptions streams;
 
+    @Mixin
+    HttpOptions http;
+
     @Option(names = "--no-dedup", description = "Enrich every record, even an id enriched within the dedup window "
             + "(deliberate reprocessing). Setting: newsflow.dedup.enabled=false.")
     boolean noDedup;
@@ -54,8 +58,17 @@ public final class EnrichCommand implements Callable<Integer> {
         client.extraFlags.put(NewsflowConfig.DEDUP_WINDOW, dedupWindow);
         client.extraFlags.put(NewsflowConfig.MAX_BODY_BYTES, maxBodyBytes == null ? null : maxBodyBytes.toString());
         streams.into(client.extraFlags);
+        http.into(client.extraFlags);
         Settings settings = client.settings("enrich");
         Map<String, Object> kafka = ForcedSettings.apply(settings.kafka(), ForcedSettings.STREAMS);
+        // Before the models load and the broker is checked: a taken port fails at once, and liveness answers.
+        try (StageMonitor monitor = StageMonitor.start("enrich", settings.get(NewsflowConfig.HTTP),
+                settings.getInt(NewsflowConfig.READY_MAX_LAG))) {
+            return run(settings, kafka, monitor);
+        }
+    }
+
+    private int run(Settings settings, Map<String, Object> kafka, StageMonitor monitor) throws InterruptedException {
         taxonomy.classifier();
         Enricher enricher = Enricher.standard(Clock.systemUTC(), taxonomy.file(), taxonomy.modelFiles())
                 .withLimits(EnrichSettings.limits(settings));
@@ -63,8 +76,11 @@ public final class EnrichCommand implements Callable<Integer> {
         BrokerCheck.require(kafka, java.util.List.of(ClientOptions.topics(settings).raw()),
                 java.time.Duration.ofSeconds(stage.startupTimeout));
         StreamsService service = new StreamsService("enrich",
-                EnrichTopology.build(ClientOptions.topics(settings), enricher, EnrichSettings.options(settings)),
-                StreamsSettings.apply(EnrichTopology.config(kafka, ClientOptions.topics(settings)), settings));
+                EnrichTopology.build(ClientOptions.topics(settings), enricher, EnrichSettings.options(settings),
+                        monitor.meters()),
+                monitor.withMeters(StreamsSettings.apply(EnrichTopology.config(kafka, ClientOptions.topics(settings)),
+                        settings)));
+        monitor.watch(service);
         return Lifecycle.runUntilStopped("enrich", service, stage.startupTimeout, stage.readyFile);
     }
 }

@@ -4,7 +4,9 @@ import io.newsflow.runtime.Exit;
 import io.newsflow.runtime.StartupException;
 import io.newsflow.runtime.config.Durations;
 import io.newsflow.runtime.config.ForcedSettings;
+import io.newsflow.runtime.config.NewsflowConfig;
 import io.newsflow.runtime.config.Settings;
+import io.newsflow.runtime.metrics.StageMonitor;
 import io.newsflow.runtime.BrokerCheck;
 import io.newsflow.runtime.Lifecycle;
 import io.newsflow.events.Topics;
@@ -56,6 +58,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    HttpOptions http;
 
     @Parameters(arity = "0..*", paramLabel = "PATH", description = ".txt articles, .json/.jsonl archives, directories.")
     List<Path> paths = new ArrayList<>();
@@ -120,6 +125,7 @@ public final class IngestCommand implements Callable<Integer> {
                     ? "give PATH…, --feed URL, --feeds FILE, --watch DIR or --archive FILE"
                     : "give only one of PATH…, --feed/--feeds, --watch, --archive");
         }
+        http.into(client.extraFlags);
         Settings settings = client.settings("ingest");
         ForcedSettings.apply(settings.kafka(), ForcedSettings.INGEST_PRODUCER);
         Topics topics = ClientOptions.topics(settings);
@@ -187,8 +193,10 @@ public final class IngestCommand implements Callable<Integer> {
                 return !r.retry().isEmpty() ? Exit.FAILED : r.error().isEmpty() ? Exit.OK
                         : Exit.SOME_REJECTED;
             }
-            return Lifecycle.run("ingest", "newsflow ingest watching " + watchDir + "; SIGTERM or Ctrl-C stops it",
-                    loop(() -> watcher.run(scanInterval), watcher::stop), Duration.ZERO, null);
+            try (StageMonitor monitor = monitor(settings, progress, producer)) {
+                return Lifecycle.run("ingest", "newsflow ingest watching " + watchDir + "; SIGTERM or Ctrl-C stops it",
+                        loop(() -> watcher.run(scanInterval), watcher::stop), Duration.ZERO, null);
+            }
         }
     }
 
@@ -226,10 +234,27 @@ public final class IngestCommand implements Callable<Integer> {
                 return failed ? Exit.FAILED : Exit.OK;
             }
             // A feed state that cannot be saved (UncheckedIOException) ends the run as a failure, exit 1.
-            return Lifecycle.run("ingest", "newsflow ingest polling " + urls.size()
-                    + " feed(s); SIGTERM or Ctrl-C stops it", loop(() -> poller.run(urls), poller::stop),
-                    Duration.ZERO, null);
+            try (StageMonitor monitor = monitor(settings, progress, producer)) {
+                return Lifecycle.run("ingest", "newsflow ingest polling " + urls.size()
+                        + " feed(s); SIGTERM or Ctrl-C stops it", loop(() -> poller.run(urls), poller::stop),
+                        Duration.ZERO, null);
+            }
         }
+    }
+
+    /**
+     * Continuous ingest's meters, progress line and HTTP routes (with --http): counts from {@code progress}, ready
+     * once the broker has been found (it was, before this is called).
+     */
+    private static StageMonitor monitor(Settings settings, IngestProgress progress,
+                                        KafkaProducer<String, byte[]> producer) {
+        StageMonitor monitor = StageMonitor.start("ingest", settings.get(NewsflowConfig.HTTP),
+                settings.getInt(NewsflowConfig.READY_MAX_LAG));
+        monitor.meters().countedBy(() -> progress.published() + progress.duplicates() + progress.errors(),
+                progress::published, progress::errors);
+        monitor.bind(producer);
+        monitor.running();
+        return monitor;
     }
 
     /** --feed URLs, then the --feeds file's; each must be an absolute http(s) URL. */

@@ -8,6 +8,7 @@ import io.newsflow.runtime.config.SinkSettings;
 import io.newsflow.runtime.BrokerCheck;
 import io.newsflow.runtime.Lifecycle;
 import io.newsflow.runtime.SinkService;
+import io.newsflow.runtime.metrics.StageMonitor;
 import io.newsflow.sink.SinkTopology;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,6 +35,9 @@ public final class SinkCommand implements Callable<Integer> {
     StreamsOptions streams;
 
     @Mixin
+    HttpOptions http;
+
+    @Mixin
     CountryRoutingOptions countryRouting;
 
     @Option(names = "--rotate-records", paramLabel = "N",
@@ -56,9 +60,17 @@ public final class SinkCommand implements Callable<Integer> {
         client.extraFlags.put(NewsflowConfig.ROTATE_EVENT_TIME, rotateEventTime);
         client.extraFlags.put(NewsflowConfig.MAX_WAIT, maxWait);
         streams.into(client.extraFlags);
+        http.into(client.extraFlags);
         Settings settings = client.settings("sink");
         Map<String, Object> kafka = ForcedSettings.apply(settings.kafka(), ForcedSettings.STREAMS,
                 ForcedSettings.SINK_FILES);
+        try (StageMonitor monitor = StageMonitor.start("sink", settings.get(NewsflowConfig.HTTP),
+                settings.getInt(NewsflowConfig.READY_MAX_LAG))) {
+            return run(settings, kafka, monitor);
+        }
+    }
+
+    private int run(Settings settings, Map<String, Object> kafka, StageMonitor monitor) throws InterruptedException {
         // Both before the ready file: a sink that cannot write or cannot read must not look healthy.
         SinkService.checkWritable(out);
         BrokerCheck.require(kafka, java.util.List.of(ClientOptions.topics(settings).enriched()),
@@ -67,7 +79,10 @@ public final class SinkCommand implements Callable<Integer> {
         SinkService service = new SinkService(kafka,
                 StreamsSettings.apply(SinkTopology.config(kafka, ClientOptions.topics(settings)), settings),
                 ClientOptions.topics(settings), out, SinkSettings.rotation(settings),
-                countryRouting.resolve(settings));
+                countryRouting.resolve(settings), monitor.meters());
+        monitor.watch(service.router());
+        monitor.bind(service.files().consumer());
+        monitor.bind(service.files().deadLetterProducer());
         return Lifecycle.runUntilStopped("sink", service, stage.startupTimeout, stage.readyFile);
     }
 }

@@ -34,6 +34,8 @@ public final class NewsflowConfig {
     public static final String COUNTRIES = "newsflow.country.routing.countries";
     public static final String THREADS = "newsflow.threads";
     public static final String STATE_DIR = "newsflow.state.dir";
+    public static final String HTTP = "newsflow.http";
+    public static final String READY_MAX_LAG = "newsflow.ready.max.lag";
 
     /** {@code NEWSFLOW_} variables that are not settings (read by the launcher, the log set-up or compose). */
     static final List<String> OTHER_VARIABLES = List.of("NEWSFLOW_LOG_LEVEL", "NEWSFLOW_JAVA_OPTS", "NEWSFLOW_UID",
@@ -91,7 +93,13 @@ public final class NewsflowConfig {
             // the OS; not the working directory either, which changes with where the stage is started.
             new Key(STATE_DIR, Type.STRING, "~/.newsflow/state", new ConfigDef.NonEmptyString(), "--state-dir",
                     "enrich, sink: root of the Kafka Streams state directories; a stage uses <root>/<application.id> "
-                            + "(~ is the user's home). A state.dir client property wins."));
+                            + "(~ is the user's home). A state.dir client property wins."),
+            new Key(HTTP, Type.STRING, "", new HttpAddressValidator(), "--http",
+                    "enrich, sink, continuous ingest: serve /health/live, /health/ready and /metrics on HOST:PORT "
+                            + "(:PORT for every interface); empty: no HTTP."),
+            new Key(READY_MAX_LAG, Type.INT, String.valueOf(io.newsflow.runtime.metrics.Readiness.DEFAULT_MAX_LAG),
+                    ConfigDef.Range.atLeast(0), null,
+                    "enrich, sink: /health/ready answers 503 while the consumer lag is above this many records."));
 
     static final ConfigDef DEF = define();
 
@@ -180,6 +188,26 @@ public final class NewsflowConfig {
                     .append(" | ").append(k.doc()).append(" |\n");
         }
         return sb.toString();
+    }
+
+    /** Empty (no HTTP) or HOST:PORT / :PORT, as {@code HttpEndpoint.parse} reads it. */
+    static final class HttpAddressValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String s = (String) value;
+            if (s != null && !s.isBlank()) {
+                try {
+                    io.newsflow.runtime.http.HttpEndpoint.parse(s.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(name, value, e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "HOST:PORT or :PORT";
+        }
     }
 
     /** A duration in the forms of {@link Durations}. */
