@@ -1,9 +1,6 @@
 package io.newsflow.sink;
 
-<<<<<<< HEAD
-=======
 import io.newsflow.events.StageMeters;
->>>>>>> metrics
 import io.newsflow.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
