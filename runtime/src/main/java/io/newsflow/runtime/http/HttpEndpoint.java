@@ -1,9 +1,9 @@
 package io.newsflow.runtime.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.newsflow.events.Json;
 import io.newsflow.runtime.StartupException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Answers one request; may throw, the endpoint turns that into a 500. */
     @FunctionalInterface
@@ -139,9 +138,9 @@ public final class HttpEndpoint implements AutoCloseable {
         };
     }
 
-    /** Writes {@code body} as JSON with {@code status}. */
+    /** Writes {@code body} as JSON with {@code status}, in the topics' own mapping (snake_case, ISO-8601 instants). */
     public static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
-        send(exchange, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
+        send(exchange, status, "application/json; charset=utf-8", Json.MAPPER.writeValueAsBytes(body));
     }
 
     /** Writes {@code body} with its content type and status. */
