@@ -119,11 +119,12 @@ final class InstancesRun {
                 ingest(client, topics, slices.get(0), ids);
                 for (int f = 0; f < faults.size(); f++) {
                     String fault = faults.get(f);
-                    int written = DeliveryVerifier.idCountsInFiles(out.resolve("enriched")).size();
                     if (fault.equals("broker")) {
+                        int written = DeliveryVerifier.idCountsInFiles(out.resolve("enriched")).size();
                         long tf = System.nanoTime();
                         broker.stop(Duration.ofSeconds(60));
                         DeliveryVerifier.startBroker(broker);
+                        watch.awaitLeaders(topics.all(labels), Duration.ofSeconds(120));
                         console.printf("broker restarted with %d of %d articles in the files, back after %.1f s%n",
                                 written, n, DeliveryVerifier.seconds(tf));
                         ingest(client, topics, slices.get(f + 1), ids);
@@ -145,10 +146,11 @@ final class InstancesRun {
                     List<Instance> eligible = new ArrayList<>(candidates.keySet());
                     Instance victim = eligible.get(random.nextInt(eligible.size()));
                     Map<Group, Set<Integer>> owned = candidates.get(victim);
+                    int written = DeliveryVerifier.idCountsInFiles(out.resolve("enriched")).size();
                     victim.process().kill();
                     long killed = System.nanoTime();
                     down.add(victim);
-                    Map<Group, Long> atKill = new LinkedHashMap<>();
+                    Map<Group, Map<Integer, Long>> atKill = new LinkedHashMap<>();
                     for (Group g : stageGroups) {
                         atKill.put(g, watch.committed(g.id(), g.topic(), owned.get(g)));
                     }
@@ -258,7 +260,10 @@ final class InstancesRun {
                 boolean produced = true;
                 for (Group g : groups) {
                     Set<Integer> parts = watch.owned(g.id(), g.topic(), i.instanceId());
-                    produced &= !parts.isEmpty() && watch.committed(g.id(), g.topic(), parts) > 0;
+                    Map<Integer, Long> committed = watch.committed(g.id(), g.topic(), parts);
+                    // Offsets first (cheap), then the records they cover: markers and aborted records are no output.
+                    produced = produced && !parts.isEmpty() && GroupWatch.sum(committed) > 0
+                            && watch.records(g.topic(), Map.of(), committed) > 0;
                     owned.put(g, parts);
                 }
                 if (produced) {
@@ -279,15 +284,16 @@ final class InstancesRun {
 
     /**
      * Polls, for each of the stage's groups at once, until the survivors own all the victim's partitions, then until
-     * the offsets committed on them move past where they were at that moment: work only a survivor can have done.
+     * the offsets committed on them move past where they were at that moment over at least one committed record:
+     * work only a survivor can have done.
      */
     private static List<Takeover> awaitTakeovers(GroupWatch watch, Instance victim, List<Instance> stage,
-            Set<Instance> down, Map<Group, Set<Integer>> owned, Map<Group, Long> atKill, long killed)
+            Set<Instance> down, Map<Group, Set<Integer>> owned, Map<Group, Map<Integer, Long>> atKill, long killed)
             throws InterruptedException {
         long deadline = System.nanoTime() + TAKEOVER.toNanos();
-        Map<Group, Long> atTakeover = new LinkedHashMap<>();
+        Map<Group, Map<Integer, Long>> atTakeover = new LinkedHashMap<>();
         Map<Group, Double> ownedAfter = new LinkedHashMap<>();
-        Map<Group, Long> now = new LinkedHashMap<>(atKill);
+        Map<Group, Map<Integer, Long>> now = new LinkedHashMap<>(atKill);
         Set<Group> waiting = new java.util.LinkedHashSet<>(owned.keySet());
         while (!waiting.isEmpty() && System.nanoTime() < deadline) {
             for (Group g : List.copyOf(waiting)) {
@@ -305,7 +311,8 @@ final class InstancesRun {
                     }
                 } else {
                     now.put(g, watch.committed(g.id(), g.topic(), parts));
-                    if (now.get(g) > atTakeover.get(g)) {
+                    if (GroupWatch.sum(now.get(g)) > GroupWatch.sum(atTakeover.get(g))
+                            && watch.records(g.topic(), atTakeover.get(g), now.get(g)) > 0) {
                         waiting.remove(g);
                     }
                 }
@@ -316,8 +323,12 @@ final class InstancesRun {
         }
         List<Takeover> out = new ArrayList<>();
         for (Group g : owned.keySet()) {
-            out.add(new Takeover(victim.name(), g.id(), owned.get(g), atKill.get(g), atTakeover.getOrDefault(g, -1L),
-                    now.get(g), ownedAfter.getOrDefault(g, -1.0)));
+            Map<Integer, Long> taken = atTakeover.get(g);
+            long before = watch.records(g.topic(), Map.of(), atKill.get(g));
+            long after = taken == null ? 0 : watch.records(g.topic(), taken, now.get(g));
+            out.add(new Takeover(victim.name(), g.id(), owned.get(g), GroupWatch.sum(atKill.get(g)),
+                    taken == null ? -1 : GroupWatch.sum(taken), GroupWatch.sum(now.get(g)), before, after,
+                    ownedAfter.getOrDefault(g, -1.0)));
         }
         return out;
     }

@@ -49,12 +49,15 @@ class InstancesRunPlanTest {
     }
 
     @Test
-    void aTakeoverIsProvenOnlyWithOutputBeforeAndSurvivorProgressAfter() {
-        assertTrue(new Takeover("enrich-1", "g", Set.of(1), 5, 5, 9, 10.0).proven());
-        assertFalse(new Takeover("enrich-1", "g", Set.of(1), 0, 0, 9, 10.0).proven(), "victim had done nothing");
-        assertFalse(new Takeover("enrich-1", "g", Set.of(1), 5, -1, 9, -1).proven(), "never assigned to a survivor");
-        assertFalse(new Takeover("enrich-1", "g", Set.of(1), 5, 9, 9, 10.0).proven(), "no progress after takeover");
-        assertFalse(new Takeover("enrich-1", "g", Set.of(), 5, 5, 9, 10.0).proven(), "owned nothing");
+    void aTakeoverIsProvenOnlyWithRecordsBeforeTheKillAndRecordsByTheSurvivors() {
+        assertTrue(new Takeover("enrich-1", "g", Set.of(1), 5, 5, 9, 4, 3, 10.0).proven());
+        assertFalse(new Takeover("enrich-1", "g", Set.of(1), 5, 5, 9, 0, 3, 10.0).proven(),
+                "offsets but no records before the kill (markers, aborted records)");
+        assertFalse(new Takeover("enrich-1", "g", Set.of(1), 5, -1, 5, 4, 0, -1).proven(),
+                "never assigned to a survivor");
+        assertFalse(new Takeover("enrich-1", "g", Set.of(1), 5, 5, 7, 4, 0, 10.0).proven(),
+                "offsets moved over markers only");
+        assertFalse(new Takeover("enrich-1", "g", Set.of(), 5, 5, 9, 4, 3, 10.0).proven(), "owned nothing");
     }
 
     private static List<String> read(Path p) {
