@@ -145,7 +145,14 @@ final class InstancesRun {
                     Map<Instance, Map<Group, Set<Integer>>> candidates = awaitOutput(watch, stage, down, stageGroups);
                     List<Instance> eligible = new ArrayList<>(candidates.keySet());
                     Instance victim = eligible.get(random.nextInt(eligible.size()));
-                    Map<Group, Set<Integer>> owned = candidates.get(victim);
+                    Map<Group, Set<Integer>> owned = new LinkedHashMap<>(candidates.get(victim));
+                    for (Group g : stageGroups) {
+                        // Again just before the kill: counting the records took time, and a rebalance may have run.
+                        Set<Integer> now = watch.owned(g.id(), g.topic(), victim.instanceId());
+                        if (!now.isEmpty()) {
+                            owned.put(g, now);
+                        }
+                    }
                     int written = DeliveryVerifier.idCountsInFiles(out.resolve("enriched")).size();
                     victim.process().kill();
                     long killed = System.nanoTime();
