@@ -61,7 +61,8 @@ public record OutputOwner(String clusterId, String topic, String topicId, String
         n.put("writer", owner.writer);
         try {
             Files.createDirectories(out);
-            Path tmp = out.resolve(FILE + ".tmp");
+            // Its own temporary name: sink instances sharing a new directory may claim it at the same moment.
+            Path tmp = Files.createTempFile(out, FILE, ".tmp");
             Files.writeString(tmp, Json.MAPPER.writeValueAsString(n) + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, out.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -50,4 +50,33 @@ class OutputOwnerTest {
         OutputOwner.claim(real, A);
         assertThrows(OutputOwner.ForeignDirectoryException.class, () -> OutputOwner.claim(real, second));
     }
+    /** Sink instances sharing one new --out start together: each claim writes its own temporary file. */
+    @Test
+    void instancesClaimingANewDirectoryAtOnceBothSucceed(@TempDir Path root) throws Exception {
+        for (int round = 0; round < 200; round++) {
+            Path out = root.resolve("out-" + round);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            Runnable claim = () -> {
+                try {
+                    start.await();
+                    OutputOwner.claim(out, A);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            };
+            Thread a = new Thread(claim);
+            Thread b = new Thread(claim);
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            assertEquals(null, failure.get(), "round " + round);
+            assertEquals(A, OutputOwner.read(out).orElseThrow());
+            try (var files = Files.list(out)) {
+                assertEquals(java.util.List.of(OutputOwner.FILE),
+                        files.map(f -> f.getFileName().toString()).toList(), "round " + round);
+            }
+        }
+    }
 }

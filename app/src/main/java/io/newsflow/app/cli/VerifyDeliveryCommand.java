@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "verify-delivery", mixinStandardHelpOptions = true,
         description = "Start a broker, enrich and sink as separate JVMs, ingest N generated articles while killing "
                 + "the stages with SIGKILL and restarting the broker, then check every output holds each article "
-                + "exactly once. Exits 1 if anything was lost or duplicated.")
+                + "exactly once. With --instances 2, two of each share the partitions and a killed one's work must be "
+                + "done by the others. Exits 1 if anything was lost or duplicated (or a takeover not seen).")
 public final class VerifyDeliveryCommand implements Callable<Integer> {
     @Option(names = "--articles", defaultValue = "5000", description = "Articles to ingest (default ${DEFAULT-VALUE}).")
     int articles;
@@ -39,13 +40,25 @@ public final class VerifyDeliveryCommand implements Callable<Integer> {
             description = "Transactions protocol of the run's broker (default ${DEFAULT-VALUE}).")
     int transactionVersion;
 
+    @Option(names = "--instances", defaultValue = "1", paramLabel = "N",
+            description = "JVMs of enrich and of sink, sharing each stage's partitions (default ${DEFAULT-VALUE}). "
+                    + "1: a killed stage is restarted at once. 2 or more: a killed instance stays down until the "
+                    + "others have taken over its partitions, each with its own --state-dir, the sinks one --out.")
+    int instances;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (instances < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--instances must be >= 1");
+        }
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("newsflow-verify-");
         System.out.println("verify-delivery: working in " + work);
         DeliveryVerifier.Report report = DeliveryVerifier.run(articles, kills, brokerRestarts, seed, work,
-                Duration.ofSeconds(timeoutSeconds), System.out, transactionVersion);
+                Duration.ofSeconds(timeoutSeconds), System.out, transactionVersion, instances);
         System.out.print(report.render());
-        return report.lost() == 0 && report.duplicated() == 0 ? Exit.OK : Exit.FAILED;
+        return report.ok() ? Exit.OK : Exit.FAILED;
     }
 }

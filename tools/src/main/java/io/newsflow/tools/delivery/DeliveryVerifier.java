@@ -33,13 +33,31 @@ import java.util.stream.Stream;
  * {@code news.enriched} (read_committed), in each label topic it belongs to, and in the files.
  */
 public final class DeliveryVerifier {
-    /** The outcome; {@code lost} and {@code duplicated} add up every output. */
+    /**
+     * The outcome; {@code lost} and {@code duplicated} add up every output. With several instances of each stage,
+     * {@code takeovers} says, for each kill, that the survivors did the killed instance's work.
+     */
     public record Report(int articles, int kills, int brokerRestarts, long lost, long duplicated, double seconds,
-                  List<String> problems) {
+                  List<String> problems, int instances, List<Takeover> takeovers) {
+        /** One instance of each stage, killed and restarted: no takeovers. */
+        public Report(int articles, int kills, int brokerRestarts, long lost, long duplicated, double seconds,
+                      List<String> problems) {
+            this(articles, kills, brokerRestarts, lost, duplicated, seconds, problems, 1, List.of());
+        }
+
+        /** Nothing lost, nothing twice, and every takeover proven. */
+        public boolean ok() {
+            return lost == 0 && duplicated == 0 && takeovers.stream().allMatch(Takeover::proven);
+        }
+
         public String render() {
             StringBuilder sb = new StringBuilder();
+            if (instances > 1) {
+                sb.append("instances ").append(instances).append(" of each stage, ");
+            }
             sb.append(String.format("articles %d, kills %d, broker restarts %d, lost %d, duplicated %d, seconds %.1f%n",
                     articles, kills, brokerRestarts, lost, duplicated, seconds));
+            takeovers.forEach(t -> sb.append("  takeover: ").append(t.render()).append('\n'));
             problems.forEach(p -> sb.append("  ").append(p).append('\n'));
             return sb.toString();
         }
@@ -52,6 +70,18 @@ public final class DeliveryVerifier {
     public static Report run(int n, int kills, int restarts, long seed, Path work, Duration timeout, PrintStream console)
             throws Exception {
         return run(n, kills, restarts, seed, work, timeout, console, EmbeddedBroker.DEFAULT_TRANSACTION_VERSION);
+    }
+
+    /**
+     * As above with {@code instances} JVMs of enrich and of sink (1: each killed one is restarted at once; 2 or more:
+     * a killed one stays down while the others take its partitions over, see {@link InstancesRun}).
+     */
+    public static Report run(int n, int kills, int restarts, long seed, Path work, Duration timeout, PrintStream console,
+                      int transactionVersion, int instances) throws Exception {
+        if (instances == 1) {
+            return run(n, kills, restarts, seed, work, timeout, console, transactionVersion);
+        }
+        return InstancesRun.run(n, kills, restarts, instances, seed, work, timeout, console, transactionVersion);
     }
 
     /** As above, with the broker formatted for {@code transactionVersion} (1 or 2). */
@@ -144,7 +174,7 @@ public final class DeliveryVerifier {
         }
     }
 
-    private static Report check(Map<String, Object> client, Topics topics, List<String> labels, Set<String> ids,
+    static Report check(Map<String, Object> client, Topics topics, List<String> labels, Set<String> ids,
                                 Path out, int kills, int restarts, Duration timeout, long t0) throws IOException {
         List<String> problems = new ArrayList<>();
         long lost = 0;
@@ -234,7 +264,7 @@ public final class DeliveryVerifier {
         return counts;
     }
 
-    private static void startBroker(ChildProcess broker) throws InterruptedException {
+    static void startBroker(ChildProcess broker) throws InterruptedException {
         broker.start();
         broker.awaitReady(Duration.ofSeconds(120), "broker ready on");
     }
@@ -258,7 +288,7 @@ public final class DeliveryVerifier {
         return values.stream().limit(3).toList().toString();
     }
 
-    private static double seconds(long t0) {
+    static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
 }
