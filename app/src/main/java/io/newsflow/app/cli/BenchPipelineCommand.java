@@ -5,6 +5,7 @@ import io.newsflow.ingest.ArticleFiles;
 import io.newsflow.ingest.SourceItem;
 import io.newsflow.runtime.Exit;
 import io.newsflow.tools.bench.PipelineBench;
+import io.newsflow.tools.bench.ProcessPipelineBench;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench pipeline}: the whole pipeline's throughput, CPU, memory and latency, in one command. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-        description = "Measure the whole pipeline in one JVM: the enrich core alone (no Kafka) on the same articles, "
+        description = "Measure the whole pipeline, in one JVM unless --processes: the enrich core alone (no Kafka) on the same articles, "
                 + "then broker, enrich, sink and ingest over --articles N articles until all are committed in the "
                 + "enriched topic, the label topics and the files (ingest and end-to-end articles/s, their ratio to "
                 + "the core, CPU ms per article per stage, peak RSS), then p50/p99 latency ingest->enriched and "
@@ -69,8 +70,33 @@ public final class BenchPipelineCommand implements Callable<Integer> {
             + "seconds (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--processes", description = "Run each stage as its own JVM (newsflow broker, enrich with "
+            + "-Xmx512m, sink; ingest in this JVM): CPU ms per article and peak RSS per stage from /proc, the enrich "
+            + "heap from its GC log. No latency phase. Implied by --instances above 1.")
+    boolean processes;
+
+    @Option(names = "--instances", defaultValue = "1", paramLabel = "N", description = "With --processes: rounds "
+            + "alternate 1 enrich + 1 sink against N enrich + N sink (same application ids, each its own state and "
+            + "output directory), topics of max(2, N x T) partitions (default: ${DEFAULT-VALUE}).")
+    int instances;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "With --processes: stream "
+            + "threads of each enrich and sink instance (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--rounds", paramLabel = "R", description = "With --processes: rounds of each layout "
+            + "(default: 2 with --instances above 1, else 1).")
+    Integer rounds;
+
+    @Option(names = "--sink-jvm-options", defaultValue = "", paramLabel = "OPTS", description = "With --processes: "
+            + "JVM options of each sink child, space-separated (default: none, the JVM's default heap).")
+    String sinkJvmOptions;
+
     @Override
     public Integer call() throws Exception {
+        if (processes || instances > 1) {
+            return processes();
+        }
         List<Article> texts = archive != null ? readArchive(archive) : readSeeds(input != null ? input : DemoCommand.defaultSeeds());
         PrintStream console = new PrintStream(new java.io.OutputStream() {
             @Override
@@ -90,6 +116,35 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         console.flush();
         Files.writeString(out.resolve("pipeline-bench.txt"), report);
         return Exit.OK;
+    }
+
+    private int processes() throws Exception {
+        List<Article> texts = archive != null ? readArchive(archive) : readSeeds(input != null ? input : DemoCommand.defaultSeeds());
+        PrintStream console = console();
+        List<String> sinkJvm = sinkJvmOptions.isBlank() ? List.of() : List.of(sinkJvmOptions.strip().split("\\s+"));
+        ProcessPipelineBench.Result r = ProcessPipelineBench.run(texts, new ProcessPipelineBench.Options(articles,
+                bootstrapServer, out, coreWarmup, coreSeconds, instances, threads,
+                rounds != null ? rounds : instances > 1 ? 2 : 1, sinkJvm, Duration.ofSeconds(timeoutSeconds)),
+                console);
+        String report = r.render();
+        console.print(report);
+        console.flush();
+        Files.writeString(out.resolve("pipeline-bench.txt"), report);
+        return Exit.OK;
+    }
+
+    private PrintStream console() {
+        return new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                spec.commandLine().getOut().write(b);
+            }
+
+            @Override
+            public void flush() {
+                spec.commandLine().getOut().flush();
+            }
+        }, true, StandardCharsets.UTF_8);
     }
 
     static List<Article> readSeeds(Path dir) throws java.io.IOException {

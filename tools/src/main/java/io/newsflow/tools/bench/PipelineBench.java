@@ -268,7 +268,7 @@ public final class PipelineBench {
     }
 
     /** Sends in windows of 1,000 (as ingest does), every send acknowledged; returns the nanoseconds it took. */
-    private static long send(Ingestor ingestor, List<Article> articles) {
+    static long send(Ingestor ingestor, List<Article> articles) {
         long t0 = System.nanoTime();
         List<String> failures = new ArrayList<>();
         Instant now = Instant.now();
@@ -432,6 +432,18 @@ public final class PipelineBench {
         }
     }
 
+    /** CPU nanoseconds so far of this JVM's live threads of {@code stage} (by name, as {@link #stage}). */
+    static long threadCpuOf(String stage) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null && stage(info.getThreadName(), false).equals(stage)) {
+                sum += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
     private static Map<Long, Long> threadCpu() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Map<Long, Long> cpu = new HashMap<>();
@@ -515,7 +527,7 @@ public final class PipelineBench {
         return String.format(Locale.ROOT, format, args);
     }
 
-    private static Path tempDir(Path under) {
+    static Path tempDir(Path under) {
         try {
             Files.createDirectories(under);
             return Files.createTempDirectory(under, "pipeline-bench-");
@@ -524,7 +536,7 @@ public final class PipelineBench {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
