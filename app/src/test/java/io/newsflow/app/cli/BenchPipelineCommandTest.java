@@ -80,7 +80,7 @@ class BenchPipelineCommandTest {
     @Test
     void processesReportEveryFigurePerStage(@TempDir Path dir) throws Exception {
         CommandRun r = CommandRun.run("bench", "pipeline", "--instances", "2", "--rounds", "1", "--articles", "30",
-                "--core-warmup", "0.2", "--core-seconds", "0.2", "--timeout", "180", "--out", dir.toString(),
+                "--warmup-articles", "10", "--core-warmup", "0.2", "--core-seconds", "0.2", "--timeout", "180", "--out", dir.toString(),
                 "--input", Seeds.dir().toString(), "--sink-jvm-options", "-Xmx256m");
         assertEquals(0, r.code(), r.out() + r.err());
         String out = r.out();
@@ -97,6 +97,7 @@ class BenchPipelineCommandTest {
             "enrich heap", "sink heap", "instances"}) {
             assertTrue(lines.containsKey(field), field + " missing from\n" + out);
         }
+        assertTrue(lines.get("articles").startsWith("30 measured a round, after 10 "), out);
         assertTrue(lines.get("round 1").startsWith("1x1 "), out);
         assertTrue(lines.get("round 2").startsWith("2x1 "), out);
         assertTrue(lines.get("layout").contains("sink (-Xmx256m)"), out);

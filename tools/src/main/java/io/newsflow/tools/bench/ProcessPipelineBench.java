@@ -50,13 +50,16 @@ public final class ProcessPipelineBench {
      * @param instances        enrich and sink instances of the scaled rounds (1: every round has one of each)
      * @param threads          stream threads of each enrich and sink instance
      * @param rounds           rounds of each layout (1 x threads, then instances x threads, alternating)
+     * @param warmupArticles   articles sent through each round's fresh JVMs before the measured ones
      * @param sinkJvm          JVM options of each sink child (its heap limit)
      */
     public record Options(int articles, String bootstrapServers, Path out, double coreWarmup, double coreSeconds,
-                          int instances, int threads, int rounds, List<String> sinkJvm, Duration timeout) {
+                          int instances, int threads, int rounds, int warmupArticles, List<String> sinkJvm,
+                          Duration timeout) {
         public Options {
-            if (articles < 1 || instances < 1 || threads < 1 || rounds < 1) {
-                throw new IllegalArgumentException("--articles, --instances, --threads and --rounds must be >= 1");
+            if (articles < 1 || instances < 1 || threads < 1 || rounds < 1 || warmupArticles < 0) {
+                throw new IllegalArgumentException("--articles, --instances, --threads and --rounds must be >= 1, "
+                        + "--warmup-articles >= 0");
             }
             sinkJvm = List.copyOf(sinkJvm);
         }
@@ -80,7 +83,7 @@ public final class ProcessPipelineBench {
         }
     }
 
-    public record Result(int articles, int distinctTexts, int partitions, double coreArticlesPerSecond,
+    public record Result(int articles, int warmupArticles, int distinctTexts, int partitions, double coreArticlesPerSecond,
                          double coreCpuMsPerArticle, List<Round> rounds, String broker, List<String> sinkJvm,
                          String loadBefore, String loadAfter, int processors) {
         /** The report: one figure a line, name first, so a reader (or a test) finds each one. */
@@ -93,8 +96,8 @@ public final class ProcessPipelineBench {
                     + (sinkJvm.isEmpty() ? "JVM default heap" : String.join(" ", sinkJvm)) + "); ingest and the "
                     + "observers in the bench JVM; " + partitions + " partitions a topic, fresh topics and "
                     + "application ids each round");
-            line(sb, "articles", articles + " a round (" + distinctTexts + " distinct texts, each sent with its own "
-                    + "id)");
+            line(sb, "articles", articles + " measured a round, after " + warmupArticles + " to warm the round's "
+                    + "fresh JVMs up (" + distinctTexts + " distinct texts, each sent with its own id)");
             line(sb, "enrich core", f("%.1f articles/s (one thread, no Kafka, same articles; %.2f CPU ms an "
                     + "article)", coreArticlesPerSecond, coreCpuMsPerArticle));
             for (Round r : rounds) {
@@ -201,11 +204,13 @@ public final class ProcessPipelineBench {
                 for (int[] layout : layouts) {
                     int index = rounds.size() + 1;
                     List<Article> articles = PipelineBench.copies(texts, o.articles(), "bench-" + run + "-" + index);
-                    rounds.add(round(index, layout[0], layout[1], articles, o, run, bootstrap, client, producer,
+                    List<Article> warmup = PipelineBench.copies(texts, o.warmupArticles(), "warm-" + run + "-"
+                            + index);
+                    rounds.add(round(index, layout[0], layout[1], warmup, articles, o, run, bootstrap, client, producer,
                             admin, enricher.labels(), broker, work, logs, console));
                 }
             }
-            return new Result(o.articles(), texts.size(), o.partitions(), core[0], core[1], rounds,
+            return new Result(o.articles(), o.warmupArticles(), texts.size(), o.partitions(), core[0], core[1], rounds,
                     broker != null ? "broker (newsflow broker)" : "external broker " + bootstrap
                             + " (its CPU and RSS not measured)", o.sinkJvm(), loadBefore, PipelineBench.load(),
                     Runtime.getRuntime().availableProcessors());
@@ -217,7 +222,8 @@ public final class ProcessPipelineBench {
         }
     }
 
-    private static Round round(int index, int instances, int threads, List<Article> articles, Options o, String run,
+    private static Round round(int index, int instances, int threads, List<Article> warmup, List<Article> articles,
+                               Options o, String run,
                                String bootstrap, Map<String, Object> client, KafkaProducer<String, byte[]> producer,
                                Admin admin, List<String> labels, StageJvm broker, Path work, Path logs,
                                PrintStream console) throws Exception {
@@ -275,41 +281,19 @@ public final class ProcessPipelineBench {
             List<StageJvm> all = new ArrayList<>(enrich);
             all.addAll(sink);
             try (PipelineObserver observer = new PipelineObserver(client, topics, labels)) {
+                Ingestor ingestor = new Ingestor(producer, topics);
+                LineCounter files = new LineCounter(outs.stream().map(d -> d.resolve("enriched")).toList());
+                long deadline = System.nanoTime() + o.timeout().toNanos();
+                if (!warmup.isEmpty()) {
+                    // Each JVM compiles the same code: without this, N instances pay N warm-ups in the figures.
+                    pump(name + " warm-up", ingestor, warmup, warmup.size(), observer, files, all, deadline, logs);
+                }
                 Map<String, Long> cpu0 = cpu(broker, enrich, sink);
                 long t0 = System.nanoTime();
-                Ingestor ingestor = new Ingestor(producer, topics);
-                AtomicReference<Object> ingestDone = new AtomicReference<>();
-                Thread sender = new Thread(() -> {
-                    try {
-                        ingestDone.set(PipelineBench.send(ingestor, articles));
-                    } catch (RuntimeException e) {
-                        ingestDone.set(e);
-                    }
-                }, "newsflow-bench-ingest");
-                sender.start();
-                long deadline = t0 + o.timeout().toNanos();
-                LineCounter files = new LineCounter(outs.stream().map(d -> d.resolve("enriched")).toList());
-                long nextCount = 0;
-                long written = 0;
-                while (!(observer.complete(articles.size()) && written >= observer.enriched().size())) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(name + " did not finish within " + o.timeout().toSeconds()
-                                + " s: enriched " + observer.enriched().size() + " of " + articles.size()
-                                + ", in files " + written + "; logs in " + logs);
-                    }
-                    all.forEach(StageJvm::checkAlive);
-                    observer.poll(Duration.ofMillis(50));
-                    if (System.nanoTime() > nextCount) {
-                        written = files.count();
-                        nextCount = System.nanoTime() + 100_000_000L;
-                    }
-                }
+                pump(name, ingestor, articles, warmup.size() + articles.size(), observer, files, all,
+                        System.nanoTime() + o.timeout().toNanos(), logs);
                 long t1 = System.nanoTime();
                 Map<String, Long> cpu1 = cpu(broker, enrich, sink);
-                sender.join();
-                if (ingestDone.get() instanceof RuntimeException e) {
-                    throw e;
-                }
                 Map<String, Double> ms = new LinkedHashMap<>();
                 cpu1.forEach((k, v) -> ms.put(k, (v - cpu0.get(k)) / 1e6 / articles.size()));
                 Map<String, Long> rss = new LinkedHashMap<>();
@@ -333,6 +317,42 @@ public final class ProcessPipelineBench {
             all.addAll(sink);
             stopAll(all);
             deleteRoundTopics(admin, p, enrichId, routerId);
+        }
+    }
+
+    /**
+     * Sends {@code batch} from a thread of its own and waits until {@code total} raw records are enriched or
+     * dead-lettered, in the topics and in the files, every stage still alive.
+     */
+    private static void pump(String name, Ingestor ingestor, List<Article> batch, int total,
+                             PipelineObserver observer, LineCounter files, List<StageJvm> stages, long deadline,
+                             Path logs) throws InterruptedException {
+        AtomicReference<Object> ingestDone = new AtomicReference<>();
+        Thread sender = new Thread(() -> {
+            try {
+                ingestDone.set(PipelineBench.send(ingestor, batch));
+            } catch (RuntimeException e) {
+                ingestDone.set(e);
+            }
+        }, "newsflow-bench-ingest");
+        sender.start();
+        long nextCount = 0;
+        long written = 0;
+        while (!(observer.complete(total) && written >= observer.enriched().size())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " did not finish in time: enriched "
+                        + observer.enriched().size() + " of " + total + ", in files " + written + "; logs in " + logs);
+            }
+            stages.forEach(StageJvm::checkAlive);
+            observer.poll(Duration.ofMillis(50));
+            if (System.nanoTime() > nextCount) {
+                written = files.count();
+                nextCount = System.nanoTime() + 100_000_000L;
+            }
+        }
+        sender.join();
+        if (ingestDone.get() instanceof RuntimeException e) {
+            throw e;
         }
     }
 
