@@ -39,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -216,7 +217,7 @@ public final class PipelineBench {
 
                 // Phase 2: latency at half the measured end-to-end rate.
                 Latency latency = latency(ingestor, client, topics, texts, endToEnd / 2, o, run);
-                return new Result(articles.size(), texts.size(), core, coreFigures[1], ingestSeconds,
+                return new Result(articles.size(), Math.min(texts.size(), articles.size()), core, coreFigures[1], ingestSeconds,
                         articles.size() / ingestSeconds, (t1 - t0) / 1e9, endToEnd, endToEnd / core,
                         observer.enriched().size(), observer.deadLetters().size(), perLabel, filesWritten,
                         cpu, processCpu, peakRssKb(), latency, broker != null ? "embedded broker"
@@ -226,6 +227,14 @@ public final class PipelineBench {
         } finally {
             if (broker != null) {
                 broker.close();
+            } else {
+                // A shared cluster keeps nothing of the run: its topics and its Streams internal topics go.
+                try (Admin admin = Admin.create(ProcessPipelineBench.adminConfig(Map.<String, Object>of("bootstrap.servers",
+                        o.bootstrapServers())))) {
+                    ProcessPipelineBench.deleteTopics(admin, List.of("bench-" + run + ".",
+                            EnrichTopology.DEFAULT_APPLICATION_ID + "-" + run + "-",
+                            SinkTopology.DEFAULT_APPLICATION_ID + "-" + run + "-"));
+                }
             }
             deleteTree(work);
         }

@@ -210,7 +210,7 @@ public final class ProcessPipelineBench {
                             admin, enricher.labels(), broker, work, logs, console));
                 }
             }
-            return new Result(o.articles(), o.warmupArticles(), texts.size(), o.partitions(), core[0], core[1], rounds,
+            return new Result(o.articles(), o.warmupArticles(), Math.min(texts.size(), o.articles()), o.partitions(), core[0], core[1], rounds,
                     broker != null ? "broker (newsflow broker)" : "external broker " + bootstrap
                             + " (its CPU and RSS not measured)", o.sinkJvm(), loadBefore, PipelineBench.load(),
                     Runtime.getRuntime().availableProcessors());
@@ -316,7 +316,7 @@ public final class ProcessPipelineBench {
             List<StageJvm> all = new ArrayList<>(enrich);
             all.addAll(sink);
             stopAll(all);
-            deleteRoundTopics(admin, p, enrichId, routerId);
+            deleteTopics(admin, List.of(p, enrichId + "-", routerId + "-"));
         }
     }
 
@@ -408,11 +408,11 @@ public final class ProcessPipelineBench {
         }
     }
 
-    /** Deletes the round's topics and the Streams internal topics of its application ids (the broker keeps less). */
-    private static void deleteRoundTopics(Admin admin, String prefix, String enrichId, String routerId) {
+    /** Deletes the topics named with these prefixes: a run's own and its Streams internal topics (best effort). */
+    static void deleteTopics(Admin admin, List<String> prefixes) {
         try {
-            List<String> names = admin.listTopics().names().get().stream().filter(t -> t.startsWith(prefix)
-                    || t.startsWith(enrichId + "-") || t.startsWith(routerId + "-")).toList();
+            List<String> names = admin.listTopics().names().get().stream()
+                    .filter(t -> prefixes.stream().anyMatch(t::startsWith)).toList();
             admin.deleteTopics(names).all().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -421,7 +421,7 @@ public final class ProcessPipelineBench {
         }
     }
 
-    private static Map<String, Object> adminConfig(Map<String, Object> client) {
+    static Map<String, Object> adminConfig(Map<String, Object> client) {
         Map<String, Object> config = new HashMap<>(client);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         return config;
