@@ -138,7 +138,8 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         List<String> sinkJvm = sinkJvmOptions.isBlank() ? List.of() : List.of(sinkJvmOptions.strip().split("\\s+"));
         ProcessPipelineBench.Result r = ProcessPipelineBench.run(texts, new ProcessPipelineBench.Options(articles,
                 bootstrapServer, out, coreWarmup, coreSeconds, instances, threads,
-                rounds != null ? rounds : instances > 1 ? 2 : 1, warmupArticles, sinkJvm, Duration.ofSeconds(timeoutSeconds)),
+                rounds != null ? rounds : instances > 1 ? 2 : 1, warmupArticles, sinkJvm,
+                Duration.ofSeconds(timeoutSeconds)),
                 console);
         String report = r.render();
         console.print(report);

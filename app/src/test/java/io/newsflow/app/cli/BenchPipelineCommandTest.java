@@ -80,7 +80,8 @@ class BenchPipelineCommandTest {
     @Test
     void processesReportEveryFigurePerStage(@TempDir Path dir) throws Exception {
         CommandRun r = CommandRun.run("bench", "pipeline", "--instances", "2", "--rounds", "1", "--articles", "30",
-                "--warmup-articles", "10", "--core-warmup", "0.2", "--core-seconds", "0.2", "--timeout", "180", "--out", dir.toString(),
+                "--warmup-articles", "10", "--core-warmup", "0.2", "--core-seconds", "0.2", "--timeout", "180",
+                "--out", dir.toString(),
                 "--input", Seeds.dir().toString(), "--sink-jvm-options", "-Xmx256m");
         assertEquals(0, r.code(), r.out() + r.err());
         String out = r.out();

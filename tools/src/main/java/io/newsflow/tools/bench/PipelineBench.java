@@ -217,7 +217,8 @@ public final class PipelineBench {
 
                 // Phase 2: latency at half the measured end-to-end rate.
                 Latency latency = latency(ingestor, client, topics, texts, endToEnd / 2, o, run);
-                return new Result(articles.size(), Math.min(texts.size(), articles.size()), core, coreFigures[1], ingestSeconds,
+                return new Result(articles.size(), Math.min(texts.size(), articles.size()), core, coreFigures[1],
+                        ingestSeconds,
                         articles.size() / ingestSeconds, (t1 - t0) / 1e9, endToEnd, endToEnd / core,
                         observer.enriched().size(), observer.deadLetters().size(), perLabel, filesWritten,
                         cpu, processCpu, peakRssKb(), latency, broker != null ? "embedded broker"
@@ -229,8 +230,8 @@ public final class PipelineBench {
                 broker.close();
             } else {
                 // A shared cluster keeps nothing of the run: its topics and its Streams internal topics go.
-                try (Admin admin = Admin.create(ProcessPipelineBench.adminConfig(Map.<String, Object>of("bootstrap.servers",
-                        o.bootstrapServers())))) {
+                Map<String, Object> shared = Map.of("bootstrap.servers", o.bootstrapServers());
+                try (Admin admin = Admin.create(ProcessPipelineBench.adminConfig(shared))) {
                     ProcessPipelineBench.deleteTopics(admin, List.of("bench-" + run + ".",
                             EnrichTopology.DEFAULT_APPLICATION_ID + "-" + run + "-",
                             SinkTopology.DEFAULT_APPLICATION_ID + "-" + run + "-"));

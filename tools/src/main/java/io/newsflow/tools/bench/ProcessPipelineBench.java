@@ -83,7 +83,8 @@ public final class ProcessPipelineBench {
         }
     }
 
-    public record Result(int articles, int warmupArticles, int distinctTexts, int partitions, double coreArticlesPerSecond,
+    public record Result(int articles, int warmupArticles, int distinctTexts, int partitions,
+                         double coreArticlesPerSecond,
                          double coreCpuMsPerArticle, List<Round> rounds, String broker, List<String> sinkJvm,
                          String loadBefore, String loadAfter, int processors) {
         /** The report: one figure a line, name first, so a reader (or a test) finds each one. */
@@ -167,7 +168,7 @@ public final class ProcessPipelineBench {
     private ProcessPipelineBench() {
     }
 
-    /** Runs the rounds over {@code o.articles()} articles cycled from {@code texts}; progress goes to {@code console}. */
+    /** Runs the rounds over the options' articles cycled from {@code texts}; progress goes to {@code console}. */
     public static Result run(List<Article> texts, Options o, PrintStream console) throws Exception {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("need at least one article");
@@ -210,7 +211,8 @@ public final class ProcessPipelineBench {
                             admin, enricher.labels(), broker, work, logs, console));
                 }
             }
-            return new Result(o.articles(), o.warmupArticles(), Math.min(texts.size(), o.articles()), o.partitions(), core[0], core[1], rounds,
+            return new Result(o.articles(), o.warmupArticles(), Math.min(texts.size(), o.articles()), o.partitions(),
+                    core[0], core[1], rounds,
                     broker != null ? "broker (newsflow broker)" : "external broker " + bootstrap
                             + " (its CPU and RSS not measured)", o.sinkJvm(), loadBefore, PipelineBench.load(),
                     Runtime.getRuntime().availableProcessors());
