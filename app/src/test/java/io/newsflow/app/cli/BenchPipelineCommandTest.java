@@ -73,6 +73,58 @@ class BenchPipelineCommandTest {
         }
     }
 
+    /**
+     * Stages as child JVMs, 1 x 1 against 2 x 1 (one round each, 30 articles): every figure is in the report,
+     * per stage and per layout; their values are the bench's business, not this test's.
+     */
+    @Test
+    void processesReportEveryFigurePerStage(@TempDir Path dir) throws Exception {
+        CommandRun r = CommandRun.run("bench", "pipeline", "--instances", "2", "--rounds", "1", "--articles", "30",
+                "--warmup-articles", "10", "--core-warmup", "0.2", "--core-seconds", "0.2", "--timeout", "180",
+                "--out", dir.toString(),
+                "--input", Seeds.dir().toString(), "--sink-jvm-options", "-Xmx256m");
+        assertEquals(0, r.code(), r.out() + r.err());
+        String out = r.out();
+        assertEquals(out.substring(out.indexOf("== newsflow bench pipeline (stages as processes) ==")),
+                Files.readString(dir.resolve("pipeline-bench.txt")));
+        Map<String, String> lines = new HashMap<>();
+        for (String line : out.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                lines.put(line.substring(0, colon), line.substring(colon + 1).strip());
+            }
+        }
+        for (String field : new String[]{"machine", "layout", "articles", "enrich core", "round 1", "round 2",
+            "enrich heap", "sink heap", "instances"}) {
+            assertTrue(lines.containsKey(field), field + " missing from\n" + out);
+        }
+        assertTrue(lines.get("articles").startsWith("30 measured a round, after 10 "), out);
+        assertTrue(lines.get("round 1").startsWith("1x1 "), out);
+        assertTrue(lines.get("round 2").startsWith("2x1 "), out);
+        assertTrue(lines.get("layout").contains("sink (-Xmx256m)"), out);
+        for (String layout : new String[]{"1x1", "2x1"}) {
+            assertTrue(first(lines.get("end to end " + layout)) > 0, layout + " in " + out);
+            String cpu = lines.get("cpu ms/article " + layout);
+            String rss = lines.get("peak rss " + layout);
+            assertTrue(cpu != null && rss != null, layout + " in " + out);
+            for (String stage : new String[]{"broker", "enrich", "sink", "ingest", "total"}) {
+                Matcher m = Pattern.compile(stage + " " + NUMBER).matcher(cpu);
+                assertTrue(m.find(), stage + " cpu " + layout + " in " + out);
+            }
+            for (String stage : new String[]{"broker", "enrich", "sink"}) {
+                Matcher m = Pattern.compile(stage + " " + NUMBER + " MB").matcher(rss);
+                assertTrue(m.find() && Double.parseDouble(m.group(1)) > 0, stage + " rss " + layout + " in " + out);
+            }
+        }
+        assertTrue(lines.get("enrich heap").startsWith("limit -Xmx512m; at most "), out);
+        assertTrue(lines.get("enrich heap").endsWith("held (no OutOfMemoryError, every round complete)"), out);
+        assertTrue(lines.get("instances").startsWith("2x1 / 1x1 = "), out);
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("pipeline-bench-")),
+                    "the run's broker and files are deleted");
+        }
+    }
+
     private static double first(String text) {
         Matcher m = Pattern.compile(NUMBER).matcher(text);
         assertTrue(m.find(), text);

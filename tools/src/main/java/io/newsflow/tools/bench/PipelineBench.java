@@ -39,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -216,7 +217,8 @@ public final class PipelineBench {
 
                 // Phase 2: latency at half the measured end-to-end rate.
                 Latency latency = latency(ingestor, client, topics, texts, endToEnd / 2, o, run);
-                return new Result(articles.size(), texts.size(), core, coreFigures[1], ingestSeconds,
+                return new Result(articles.size(), Math.min(texts.size(), articles.size()), core, coreFigures[1],
+                        ingestSeconds,
                         articles.size() / ingestSeconds, (t1 - t0) / 1e9, endToEnd, endToEnd / core,
                         observer.enriched().size(), observer.deadLetters().size(), perLabel, filesWritten,
                         cpu, processCpu, peakRssKb(), latency, broker != null ? "embedded broker"
@@ -226,6 +228,14 @@ public final class PipelineBench {
         } finally {
             if (broker != null) {
                 broker.close();
+            } else {
+                // A shared cluster keeps nothing of the run: its topics and its Streams internal topics go.
+                Map<String, Object> shared = Map.of("bootstrap.servers", o.bootstrapServers());
+                try (Admin admin = Admin.create(ProcessPipelineBench.adminConfig(shared))) {
+                    ProcessPipelineBench.deleteTopics(admin, List.of("bench-" + run + ".",
+                            EnrichTopology.DEFAULT_APPLICATION_ID + "-" + run + "-",
+                            SinkTopology.DEFAULT_APPLICATION_ID + "-" + run + "-"));
+                }
             }
             deleteTree(work);
         }
@@ -268,7 +278,7 @@ public final class PipelineBench {
     }
 
     /** Sends in windows of 1,000 (as ingest does), every send acknowledged; returns the nanoseconds it took. */
-    private static long send(Ingestor ingestor, List<Article> articles) {
+    static long send(Ingestor ingestor, List<Article> articles) {
         long t0 = System.nanoTime();
         List<String> failures = new ArrayList<>();
         Instant now = Instant.now();
@@ -432,6 +442,18 @@ public final class PipelineBench {
         }
     }
 
+    /** CPU nanoseconds so far of this JVM's live threads of {@code stage} (by name, as {@link #stage}). */
+    static long threadCpuOf(String stage) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null && stage(info.getThreadName(), false).equals(stage)) {
+                sum += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
     private static Map<Long, Long> threadCpu() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Map<Long, Long> cpu = new HashMap<>();
@@ -515,7 +537,7 @@ public final class PipelineBench {
         return String.format(Locale.ROOT, format, args);
     }
 
-    private static Path tempDir(Path under) {
+    static Path tempDir(Path under) {
         try {
             Files.createDirectories(under);
             return Files.createTempDirectory(under, "pipeline-bench-");
@@ -524,7 +546,7 @@ public final class PipelineBench {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
