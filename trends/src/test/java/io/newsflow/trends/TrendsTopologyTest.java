@@ -1,0 +1,112 @@
+package io.newsflow.trends;
+
+import static io.newsflow.trends.Articles.CARACAS;
+import static io.newsflow.trends.Articles.MADURO;
+import static io.newsflow.trends.Articles.MERZ;
+import static io.newsflow.trends.Articles.OPEC;
+import static io.newsflow.trends.Articles.article;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.SchemaAssertions;
+import io.newsflow.events.Topics;
+import io.newsflow.events.TrendEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TrendsTopologyTest {
+    static final Instant T0 = Instant.parse("2025-09-19T08:00:00Z");
+    TopologyTestDriver driver;
+    TestInputTopic<String, EnrichedArticle> enriched;
+    TestOutputTopic<String, byte[]> trends;
+
+    @BeforeEach
+    void start() {
+        driver = new TopologyTestDriver(TrendsTopology.build(Topics.DEFAULTS), TrendsTopology.config(Map.of(
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE,
+                // Emit-final checks for closed windows at most once a second of wall-clock time; the driver's
+                // clock stands still, so every record is a chance to emit here.
+                StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, 0L), Topics.DEFAULTS));
+        enriched = driver.createInputTopic("news.enriched", new StringSerializer(),
+                Topics.ENRICHED_SERDE.serializer());
+        trends = driver.createOutputTopic("news.trends", new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    /** Publish time decides the window; the record's own timestamp (here: far later) does not. */
+    void send(EnrichedArticle a) {
+        enriched.pipeInput(a.id(), a, Instant.parse("2030-01-01T00:00:00Z"));
+    }
+
+    long count(TrendWindow w, String key, Instant start) {
+        WindowStore<String, Tally> store = driver.getWindowStore(w.storeName());
+        Tally t = store.fetch(key, start.toEpochMilli());
+        return t == null ? 0 : t.count();
+    }
+
+    List<TrendEvent> emitted() {
+        return trends.readValuesToList().stream().map(b -> {
+            SchemaAssertions.assertValid(SchemaAssertions.TREND, b);
+            return Topics.TREND_SERDE.fromBytes(b);
+        }).toList();
+    }
+
+    static Instant at(String hhmm) {
+        return Instant.parse("2025-09-19T" + hhmm + ":00Z");
+    }
+
+    @Test
+    void countsArticlesPerEntityLabelAndCountryInEachWindow() {
+        send(article("a1", at("08:01"), List.of("diplomacy"), MADURO, CARACAS));
+        send(article("a2", at("08:07"), List.of("diplomacy", "energy"), MADURO, OPEC));
+        // Two entities of one article with the same Wikidata id count once.
+        send(article("a3", at("08:14"), List.of(), MADURO, MADURO));
+        send(article("a4", at("08:20"), List.of("energy"), MADURO, MERZ));
+
+        assertEquals(3, count(TrendWindow.M15, "Q57413", at("08:00")));
+        assertEquals(1, count(TrendWindow.M15, "Q57413", at("08:15")));
+        assertEquals(1, count(TrendWindow.M15, "organization:opec", at("08:00")));
+        assertEquals(2, count(TrendWindow.M15, "label:diplomacy", at("08:00")));
+        assertEquals(1, count(TrendWindow.M15, "label:energy", at("08:00")));
+        assertEquals(1, count(TrendWindow.M15, "label:energy", at("08:15")));
+        // Maduro and Caracas are both VE: article a1 counts once for the country; a4 adds DE through Merz.
+        assertEquals(3, count(TrendWindow.M15, "country:VE", at("08:00")));
+        assertEquals(1, count(TrendWindow.M15, "country:DE", at("08:15")));
+        // 1 h hopping by 15 min: [08:00, 09:00) holds all four, [07:15, 08:15) the first three.
+        assertEquals(4, count(TrendWindow.H1, "Q57413", at("08:00")));
+        assertEquals(3, count(TrendWindow.H1, "Q57413", at("07:15")));
+        assertEquals(1, count(TrendWindow.H1, "Q57413", at("08:15")));
+        // 24 h hopping by 1 h: [2025-09-18T09:00, 2025-09-19T09:00) holds all four.
+        assertEquals(4, count(TrendWindow.D24, "Q57413", Instant.parse("2025-09-18T09:00:00Z")));
+
+        KeyValueStore<String, EntityInfo> entities = driver.getKeyValueStore(TrendsTopology.ENTITIES_STORE);
+        EntityInfo maduro = entities.get("Q57413");
+        assertEquals(4, maduro.total());
+        assertEquals(List.of("a4", "a3", "a2", "a1"), maduro.articles().stream().map(ArticleRef::id).toList());
+        assertEquals("PERSON", maduro.type());
+        assertNull(entities.get("label:energy"), "labels have no entity record");
+    }
+}
