@@ -109,4 +109,88 @@ class TrendsTopologyTest {
         assertEquals("PERSON", maduro.type());
         assertNull(entities.get("label:energy"), "labels have no entity record");
     }
+
+    List<TrendEvent> emitted(String window, String id) {
+        return emitted().stream().filter(t -> t.window().equals(window) && t.id().equals(id)).toList();
+    }
+
+    @Test
+    void nothingIsWrittenForAWindowUntilItCloses() {
+        send(article("a1", at("08:01"), List.of(), MADURO));
+        // Stream time 09:14: the 15 min window [08:00, 08:15) closes at 08:15 + 1 h grace = 09:15.
+        send(article("a2", at("09:14"), List.of(), MERZ));
+        assertTrue(trends.isEmpty(), "no window has closed yet");
+        send(article("a3", at("09:15"), List.of(), MERZ));
+        List<TrendEvent> out = emitted();
+        List<TrendEvent> maduro15 = out.stream().filter(t -> t.window().equals("15m") && t.id().equals("Q57413"))
+                .toList();
+        assertEquals(1, maduro15.size());
+        TrendEvent e = maduro15.get(0);
+        assertEquals(at("08:00"), e.windowStart());
+        assertEquals(at("08:15"), e.windowEnd());
+        assertEquals(1, e.count());
+        assertEquals("PERSON", e.type());
+        assertEquals("Nicolás Maduro", e.name());
+        // [07:15, 08:15) of the 1 h windows closed too; [07:30, 08:30) and later ones hold 08:01 and are still open.
+        assertEquals(List.of(at("07:15")), out.stream().filter(t -> t.window().equals("1h") && t.id().equals("Q57413"))
+                .map(TrendEvent::windowStart).toList());
+        // Merz's windows (09:14, 09:15) are all open.
+        assertTrue(out.stream().noneMatch(t -> t.id().equals("Q58012")), out.toString());
+    }
+
+    @Test
+    void aLateArticleWithinGraceIsCountedInItsWindow() {
+        send(article("a1", at("08:05"), List.of(), MADURO));
+        send(article("a2", at("09:00"), List.of(), MERZ));
+        // 50 min late, but [08:00, 08:15) stays open until stream time 09:15.
+        send(article("late", at("08:10"), List.of(), MADURO));
+        assertEquals(2, count(TrendWindow.M15, "Q57413", at("08:00")));
+        send(article("a3", at("09:15"), List.of(), MERZ));
+        assertEquals(List.of(2L), emitted("15m", "Q57413").stream().map(TrendEvent::count).toList());
+    }
+
+    @Test
+    void aLateArticleAfterGraceIsDroppedFromTheClosedWindowOnly() {
+        send(article("a1", at("08:05"), List.of(), MADURO));
+        // Stream time 09:20 closes [08:00, 08:15) (09:15) and writes its final count, 1.
+        send(article("a2", at("09:20"), List.of(), MERZ));
+        send(article("late", at("08:10"), List.of(), MADURO));
+        assertEquals(1, count(TrendWindow.M15, "Q57413", at("08:00")), "dropped from the closed window");
+        // The 1 h window [08:00, 09:00) closes at 10:00: the late article still counts there.
+        assertEquals(2, count(TrendWindow.H1, "Q57413", at("08:00")));
+        send(article("a3", at("11:00"), List.of(), MERZ));
+        List<TrendEvent> out = emitted();
+        assertEquals(List.of(1L), out.stream().filter(t -> t.window().equals("15m") && t.id().equals("Q57413"))
+                .map(TrendEvent::count).toList(), "one final count, without the late article");
+        assertEquals(2L, out.stream().filter(t -> t.window().equals("1h") && t.id().equals("Q57413")
+                && t.windowStart().equals(at("08:00"))).findFirst().orElseThrow().count());
+    }
+
+    @Test
+    void eachClosedWindowCarriesItsSpikeAgainstThePreviousWindows() {
+        send(article("a1", at("08:01"), List.of(), MADURO));
+        send(article("a2", at("08:16"), List.of(), MADURO));
+        for (int i = 0; i < 4; i++) {
+            send(article("b" + i, at("08:3" + i), List.of(), MADURO));
+        }
+        send(article("tick", at("09:45"), List.of(), MERZ));
+        List<TrendEvent> out = emitted("15m", "Q57413");
+        assertEquals(List.of(at("08:00"), at("08:15"), at("08:30")), out.stream().map(TrendEvent::windowStart).toList());
+        assertEquals(List.of(1L, 1L, 4L), out.stream().map(TrendEvent::count).toList());
+        // 08:00: no history, z = 1. 08:15: baseline one 1 and 23 zeros, mean 1/24, sd < 1, so z = 1 - 1/24.
+        // 08:30: baseline 1, 1 and 22 zeros, mean 1/12, sd sqrt(11)/12 < 1, so z = 4 - 1/12 (SpikeScoreTest).
+        assertEquals(1.0, out.get(0).spike(), 1e-9);
+        assertEquals(1 - 1.0 / 24, out.get(1).spike(), 1e-9);
+        assertEquals(4 - 1.0 / 12, out.get(2).spike(), 1e-9);
+        assertEquals(1.0 / 12, out.get(2).baselineMean(), 1e-9);
+        assertEquals(Math.sqrt(11) / 12, out.get(2).baselineSd(), 1e-9);
+    }
+
+    @Test
+    void anArticleWithoutPublishTimeCountsAtItsIngestTime() {
+        send(article("a1", null, at("08:20"), List.of(), MADURO));
+        // A publish time far after the ingest time is a feed's error: the ingest time is used.
+        send(article("a2", Instant.parse("2099-01-01T00:00:00Z"), at("08:25"), List.of(), MADURO));
+        assertEquals(2, count(TrendWindow.M15, "Q57413", at("08:15")));
+    }
 }
