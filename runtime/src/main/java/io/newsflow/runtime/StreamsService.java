@@ -69,6 +69,11 @@ public final class StreamsService implements Lifecycle.Service {
         return streams.state();
     }
 
+    /** The client itself, for interactive queries of its state stores. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
