@@ -26,7 +26,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The whole pipeline in one process on an embedded broker: create topics, start enrich and sink, ingest the input,
+ * The whole pipeline in one process on an embedded broker: create topics, start enrich, sink and trends, ingest the input,
  * wait until every article is enriched (or dead-lettered), routed and written, print a summary, stop everything.
  */
 public final class Demo {
@@ -72,10 +72,15 @@ public final class Demo {
             try (StreamsService enrich = new StreamsService("enrich", EnrichTopology.build(topics, enricher),
                     enrichConfig);
                  SinkService sink = new SinkService(client, SinkTopology.config(streamsClient, topics), topics, out,
-                         RotationPolicy.INTERACTIVE, routing).writer("demo")) {
+                         RotationPolicy.INTERACTIVE, routing).writer("demo");
+                 io.newsflow.runtime.trends.TrendsService trends = new io.newsflow.runtime.trends.TrendsService(
+                         io.newsflow.trends.TrendsTopology.config(streamsClient, topics), topics,
+                         io.newsflow.trends.TrendsTopology.Options.DEFAULTS, "127.0.0.1:0")) {
                 enrich.start(Duration.ofSeconds(60));
                 sink.start(Duration.ofSeconds(60));
-                console.printf("enrich and sink running after %.1f s%n", seconds(t0));
+                trends.start(Duration.ofSeconds(60));
+                console.printf("enrich, sink and trends running after %.1f s; trends API on %s%n", seconds(t0),
+                        trends.url("/api/trends"));
 
                 IngestSummary ingest = Ingestor.run(client, topics, inputs, Clock.systemUTC());
                 console.print(ingest.render());

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -18,6 +19,7 @@ final class SpikeProcessor implements Processor<Windowed<String>, Tally, String,
     private final TrendWindow window;
     private ProcessorContext<String, TrendEvent> context;
     private WindowStore<String, Object> store;
+    private KeyValueStore<String, EntityInfo> entities;
 
     SpikeProcessor(TrendWindow window) {
         this.window = window;
@@ -27,6 +29,7 @@ final class SpikeProcessor implements Processor<Windowed<String>, Tally, String,
     public void init(ProcessorContext<String, TrendEvent> context) {
         this.context = context;
         this.store = context.getStateStore(window.storeName());
+        this.entities = context.getStateStore(TrendsTopology.ENTITIES_STORE);
     }
 
     @Override
@@ -38,7 +41,13 @@ final class SpikeProcessor implements Processor<Windowed<String>, Tally, String,
         long start = record.key().window().start();
         long[] baseline = baseline(record.key().key(), start);
         SpikeScore s = SpikeScore.of(tally.count(), baseline);
-        TrendEvent event = new TrendEvent(TrendEvent.SCHEMA_VERSION, record.key().key(), tally.type(), tally.name(),
+        String key = record.key().key();
+        String name = TrendKeys.nameOf(key);
+        if (name == null) {
+            EntityInfo info = entities.get(key);
+            name = info == null ? key : info.name();
+        }
+        TrendEvent event = new TrendEvent(TrendEvent.SCHEMA_VERSION, key, tally.type(), name,
                 window.label(), Instant.ofEpochMilli(start), Instant.ofEpochMilli(record.key().window().end()),
                 tally.count(), s.z(), s.mean(), s.sd());
         context.forward(record.withKey(record.key().key()).withValue(event));

@@ -25,11 +25,15 @@ final class StateSerdes {
     }
 
     static final Serde<Hit> HIT = serde(StateSerdes::writeHit, StateSerdes::readHit);
+    /** The kinds of key, by their index in a tally's first byte. */
+    private static final String[] TYPES = {"PERSON", "ORGANIZATION", "LOCATION", "MISC", "LABEL", "COUNTRY"};
     static final Serde<Tally> TALLY = serde((out, t) -> {
-        writeString(out, t.type());
-        writeString(out, t.name());
+        out.writeByte(typeIndex(t.type()));
         out.writeLong(t.count());
-    }, in -> new Tally(readString(in), readString(in), in.readLong()));
+    }, in -> {
+        int type = in.readByte();
+        return new Tally(type < 0 || type >= TYPES.length ? null : TYPES[type], in.readLong());
+    });
     static final Serde<EntityInfo> ENTITY = serde((out, e) -> {
         writeString(out, e.id());
         writeString(out, e.name());
@@ -51,6 +55,15 @@ final class StateSerdes {
         }
         return new EntityInfo(id, name, type, total, list);
     });
+
+    private static int typeIndex(String type) {
+        for (int i = 0; i < TYPES.length; i++) {
+            if (TYPES[i].equals(type)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     private interface Writer<T> {
         void write(DataOutputStream out, T value) throws IOException;

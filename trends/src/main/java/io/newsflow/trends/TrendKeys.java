@@ -39,6 +39,20 @@ public final class TrendKeys {
         return out;
     }
 
+    /**
+     * The display name of a label's or country's key (what follows the prefix); null for an entity's, whose name is
+     * in the entity index.
+     */
+    public static String nameOf(String key) {
+        if (key.startsWith(LABEL_PREFIX)) {
+            return key.substring(LABEL_PREFIX.length());
+        }
+        if (key.startsWith(COUNTRY_PREFIX)) {
+            return key.substring(COUNTRY_PREFIX.length());
+        }
+        return null;
+    }
+
     /** Whether the key is an entity's (the ones with an {@link EntityInfo}). */
     public static boolean isEntity(String key) {
         return !key.startsWith(LABEL_PREFIX) && !key.startsWith(COUNTRY_PREFIX);

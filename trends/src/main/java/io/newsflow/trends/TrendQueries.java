@@ -44,8 +44,9 @@ public final class TrendQueries {
     }
 
     /** The {@code limit} keys of {@code type} with the highest count (or spike) in the current window. */
-    public static List<Answers.TrendItem> top(ReadOnlyWindowStore<String, Tally> store, TrendWindow w, String type,
-                                             long asOfMs, int limit, Sort sort) {
+    public static List<Answers.TrendItem> top(ReadOnlyWindowStore<String, Tally> store,
+                                             ReadOnlyKeyValueStore<String, EntityInfo> entities, TrendWindow w,
+                                             String type, long asOfMs, int limit, Sort sort) {
         long start = w.currentStart(asOfMs);
         List<KeyValue<String, Tally>> current = new ArrayList<>();
         try (KeyValueIterator<Windowed<String>, Tally> it = store.fetchAll(Instant.ofEpochMilli(start),
@@ -65,14 +66,24 @@ public final class TrendQueries {
         }
         List<Answers.TrendItem> items = new ArrayList<>();
         for (KeyValue<String, Tally> kv : current) {
-            items.add(item(store, w, kv.key, kv.value, start));
+            items.add(item(store, w, kv.key, name(entities, kv.key), kv.value, start));
         }
         items.sort(order(sort));
         return List.copyOf(items.subList(0, Math.min(limit, items.size())));
     }
 
+    /** A key's display name: a label's or country's from the key, an entity's from the index (else its id). */
+    static String name(ReadOnlyKeyValueStore<String, EntityInfo> entities, String key) {
+        String name = TrendKeys.nameOf(key);
+        if (name != null) {
+            return name;
+        }
+        EntityInfo info = entities.get(key);
+        return info == null ? null : info.name();
+    }
+
     private static Answers.TrendItem item(ReadOnlyWindowStore<String, Tally> store, TrendWindow w, String key,
-                                          Tally tally, long start) {
+                                          String name, Tally tally, long start) {
         // One read: the 24 baseline windows before the current one, and the current one.
         long[] counts = counts(store, w, key, start, TrendWindow.HISTORY + 1);
         long[] baseline = java.util.Arrays.copyOfRange(counts, 0, TrendWindow.HISTORY);
@@ -80,7 +91,7 @@ public final class TrendQueries {
         for (int i = 1; i <= TrendWindow.HISTORY; i++) {
             series.add(counts[i]);
         }
-        return new Answers.TrendItem(key, tally.name(), tally.type(), tally.count(),
+        return new Answers.TrendItem(key, name, tally.type(), tally.count(),
                 SpikeScore.of(tally.count(), baseline).z(), series);
     }
 
@@ -101,23 +112,14 @@ public final class TrendQueries {
         return counts;
     }
 
-    /** The key's last {@code n} windows; its name from the windows, else from the entity index, else the id. */
+    /** The key's last {@code n} windows, with its display name (null for an entity the index does not know). */
     public static Answers.Timeline timeline(ReadOnlyWindowStore<String, Tally> store,
                                             ReadOnlyKeyValueStore<String, EntityInfo> entities, TrendWindow w,
                                             String key, long asOfMs, int n) {
         long start = w.currentStart(asOfMs);
         long[] counts = counts(store, w, key, start, n);
-        EntityInfo info = entities.get(key);
-        return new Answers.Timeline(key, info != null ? info.name() : nameOf(store, key, start, w, n), w.label(),
-                Instant.ofEpochMilli(asOfMs), points(w, start, counts));
-    }
-
-    private static String nameOf(ReadOnlyWindowStore<String, Tally> store, String key, long start, TrendWindow w,
-                                 int n) {
-        try (WindowStoreIterator<Tally> it = store.fetch(key, Instant.ofEpochMilli(start - n * w.size().toMillis()),
-                Instant.ofEpochMilli(start))) {
-            return it.hasNext() ? it.next().value.name() : null;
-        }
+        return new Answers.Timeline(key, name(entities, key), w.label(), Instant.ofEpochMilli(asOfMs),
+                points(w, start, counts));
     }
 
     private static List<Answers.Point> points(TrendWindow w, long start, long[] counts) {

@@ -88,7 +88,8 @@ public final class TrendsTopology {
                                     .withKeySerde(Topics.KEY_SERDE).withValueSerde(StateSerdes.TALLY)
                                     .withRetention(w.retention(options.grace())))
                     .toStream(Named.as("closed-" + w.label()))
-                    .process(() -> new SpikeProcessor(w), Named.as("spike-" + w.label()), w.storeName())
+                    .process(() -> new SpikeProcessor(w), Named.as("spike-" + w.label()), w.storeName(),
+                            ENTITIES_STORE)
                     .to(topics.trends(), Produced.with(Topics.KEY_SERDE, Topics.TREND_SERDE)
                             .withName("write-trends-" + w.label()));
         }

@@ -74,17 +74,19 @@ class TrendQueriesTest {
     void topPeopleOfTheCurrentWindowWithSpikeAndSeries() {
         // As of 10:20 the current 15 min window is [10:15, 10:30): Merz 3 (z0, z1, z2); Maduro's 10:10 .. 10:14 are
         // all in [10:00, 10:15), so he has none there.
-        List<Answers.TrendItem> top = TrendQueries.top(store(TrendWindow.M15), TrendWindow.M15, "PERSON", AS_OF, 10,
+        List<Answers.TrendItem> top = TrendQueries.top(store(TrendWindow.M15), entities(), TrendWindow.M15, "PERSON", AS_OF, 10,
                 TrendQueries.Sort.COUNT);
         assertEquals(List.of("Q58012"), top.stream().map(Answers.TrendItem::id).toList());
         Answers.TrendItem merz = top.get(0);
         assertEquals(3, merz.count());
+        assertEquals("Friedrich Merz", merz.name());
+        assertEquals("PERSON", merz.type());
         assertEquals(3.0, merz.spike(), 1e-9, "no history: z is the count");
         assertEquals(24, merz.series().size());
         assertEquals(3L, merz.series().get(23));
 
         // 1 h hopping: the current window is [09:30, 10:30): Maduro's 5 at 10:10..10:14, Merz's 3.
-        List<Answers.TrendItem> hour = TrendQueries.top(store(TrendWindow.H1), TrendWindow.H1, "PERSON", AS_OF, 10,
+        List<Answers.TrendItem> hour = TrendQueries.top(store(TrendWindow.H1), entities(), TrendWindow.H1, "PERSON", AS_OF, 10,
                 TrendQueries.Sort.COUNT);
         assertEquals(List.of("Q57413", "Q58012"), hour.stream().map(Answers.TrendItem::id).toList());
         Answers.TrendItem maduro = hour.get(0);
@@ -102,12 +104,12 @@ class TrendQueriesTest {
         assertEquals(5 - 1.0 / 6, maduro.spike(), 1e-9);
 
         // Limit and type.
-        assertEquals(1, TrendQueries.top(store(TrendWindow.H1), TrendWindow.H1, "PERSON", AS_OF, 1,
+        assertEquals(1, TrendQueries.top(store(TrendWindow.H1), entities(), TrendWindow.H1, "PERSON", AS_OF, 1,
                 TrendQueries.Sort.COUNT).size());
-        assertEquals(List.of("organization:opec"), TrendQueries.top(store(TrendWindow.M15), TrendWindow.M15,
+        assertEquals(List.of("organization:opec"), TrendQueries.top(store(TrendWindow.M15), entities(), TrendWindow.M15,
                 "ORGANIZATION", AS_OF, 5, TrendQueries.Sort.COUNT).stream().map(Answers.TrendItem::id).toList());
         // By spike: VE 5 over a baseline of four 1s (Maduro's hourly articles) scores 5 - 1/6, DE 3 over nothing 3.
-        assertEquals(List.of("country:VE", "country:DE"), TrendQueries.top(store(TrendWindow.H1), TrendWindow.H1,
+        assertEquals(List.of("country:VE", "country:DE"), TrendQueries.top(store(TrendWindow.H1), entities(), TrendWindow.H1,
                 "COUNTRY", AS_OF, 5, TrendQueries.Sort.SPIKE).stream().map(Answers.TrendItem::id).toList());
     }
 
