@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.EmitStrategy;
@@ -35,6 +36,8 @@ public final class TrendsTopology {
     public static final String CLOCK_STORE = "trends-clock";
     public static final Duration DEFAULT_GRACE = Duration.ofHours(1);
     public static final int DEFAULT_ARTICLES_PER_ENTITY = 20;
+    /** Record cache of the stage's stores, per instance (Streams' default is 10 MB). */
+    public static final long CACHE_BYTES = 64L * 1024 * 1024;
 
     private TrendsTopology() {
     }
@@ -98,6 +101,13 @@ public final class TrendsTopology {
 
     /** Streams settings of the stage: the shared defaults under this stage's application id. */
     public static Properties config(Map<String, Object> base, Topics topics) {
-        return StreamsDefaults.config(DEFAULT_APPLICATION_ID, base, topics);
+        Properties p = StreamsDefaults.config(DEFAULT_APPLICATION_ID, base, topics);
+        // An article updates ~22 keys in 29 windows each: at a few hundred articles a second the default 10 MB
+        // record cache overflows within a commit interval and every eviction is a RocksDB write and a changelog
+        // record. A user's statestore.cache.max.bytes wins.
+        if (!base.containsKey(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)) {
+            p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
+        }
+        return p;
     }
 }

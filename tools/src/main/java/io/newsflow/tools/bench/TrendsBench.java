@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -85,7 +84,7 @@ public final class TrendsBench {
                 awaitCommitted(client, topics.enriched(), count, Duration.ofMinutes(20));
                 double wall = (System.nanoTime() - t0) / 1e9;
                 double cpuMs = stageCpuNanos() / 1e6;
-                long emitted = endOffsets(client, topics.trends());
+                long emitted = committedRecords(client, topics.trends());
                 return new Result(articles.size(), keys, enrichCpuMs, count, cpuMs / count, wall, emitted);
             }
         } finally {
@@ -140,17 +139,28 @@ public final class TrendsBench {
         }
     }
 
-    private static long endOffsets(Map<String, Object> client, String topic) {
-        try (Admin admin = Admin.create(client)) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().values().stream().mapToLong(r -> r.offset()).sum();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("cannot read " + topic + " end offsets: " + e.getCause(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
+    /** Committed records of {@code topic} (end offsets also count transaction markers, so they are read). */
+    private static long committedRecords(Map<String, Object> client, String topic) {
+        Map<String, Object> c = new HashMap<>(client);
+        c.put("key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        c.put("value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        c.put("isolation.level", "read_committed");
+        c.put("enable.auto.commit", false);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(c)) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            long n = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within 2 min");
+                }
+                n += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return n;
         }
     }
 
