@@ -21,7 +21,9 @@ public final class TrendKeys {
     /** Key to hit, in the article's order: entities first, then labels, then countries. */
     public static Map<String, Hit> of(EnrichedArticle a) {
         Map<String, Hit> out = new LinkedHashMap<>();
-        ArticleRef ref = new ArticleRef(a.id(), a.title(), a.publishedAt(), a.labels());
+        // The time the article is counted at: its publish time, else its ingest time.
+        ArticleRef ref = new ArticleRef(a.id(), a.title(), java.time.Instant.ofEpochMilli(PublishTime.of(a, 0)),
+                a.labels());
         TreeSet<String> countries = new TreeSet<>();
         for (Entity e : a.entities()) {
             // Two entities of one article can share a Wikidata id: the article counts once for it.

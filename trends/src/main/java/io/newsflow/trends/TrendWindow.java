@@ -62,6 +62,13 @@ public enum TrendWindow {
         return Math.floorDiv(asOfMs, a) * a + a - size.toMillis();
     }
 
+    /** The end of the last window holding {@code timeMs}: a record at that time is late for every window of this
+     * size once stream time reaches this end plus the grace. */
+    public long lastEnd(long timeMs) {
+        long a = advance.toMillis();
+        return Math.floorDiv(timeMs, a) * a + size.toMillis();
+    }
+
     public Instant currentStart(Instant asOf) {
         return Instant.ofEpochMilli(currentStart(asOf.toEpochMilli()));
     }

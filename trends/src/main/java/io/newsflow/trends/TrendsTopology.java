@@ -79,8 +79,8 @@ public final class TrendsTopology {
                 // Explicit, so the entity index below sits after it, on the task that owns the key (what the
                 // interactive queries assume), and the window counts need no second repartition.
                 .repartition(Repartitioned.with(Topics.KEY_SERDE, StateSerdes.HIT).withName("by-trend-key"))
-                .processValues(() -> new IndexProcessor(options.articlesPerEntity()), Named.as("index-entities"),
-                        ENTITIES_STORE, CLOCK_STORE)
+                .processValues(() -> new IndexProcessor(options.articlesPerEntity(), options.grace()),
+                        Named.as("index-entities"), ENTITIES_STORE, CLOCK_STORE)
                 .groupByKey(Grouped.with("trend-key", Topics.KEY_SERDE, StateSerdes.HIT));
         for (TrendWindow w : TrendWindow.values()) {
             TimeWindows windows = TimeWindows.ofSizeAndGrace(w.size(), options.grace()).advanceBy(w.advance());

@@ -193,4 +193,20 @@ class TrendsTopologyTest {
         send(article("a2", Instant.parse("2099-01-01T00:00:00Z"), at("08:25"), List.of(), MADURO));
         assertEquals(2, count(TrendWindow.M15, "Q57413", at("08:15")));
     }
+
+    @Test
+    void historyOlderThanEveryWindowIsNotCountedButIndexed() {
+        send(article("now", at("12:00"), List.of(), MERZ));
+        // A day and more before stream time: its last 24 h window, [2025-09-18T09:00, 2025-09-19T09:00), closed at
+        // 10:00 (grace 1 h). Not counted in any window; the entity still lists the article.
+        send(article("old", Instant.parse("2025-09-18T08:30:00Z"), List.of(), MADURO));
+        assertEquals(0, count(TrendWindow.M15, "Q57413", Instant.parse("2025-09-18T08:30:00Z")));
+        assertEquals(0, count(TrendWindow.D24, "Q57413", Instant.parse("2025-09-17T09:00:00Z")));
+        KeyValueStore<String, EntityInfo> entities = driver.getKeyValueStore(TrendsTopology.ENTITIES_STORE);
+        assertEquals(List.of("old"), entities.get("Q57413").articles().stream().map(ArticleRef::id).toList());
+        // 11 h late: too late for 15 min and 1 h windows, still inside [2025-09-19T01:00, 2025-09-20T01:00).
+        send(article("recent", at("01:00"), List.of(), MADURO));
+        assertEquals(0, count(TrendWindow.M15, "Q57413", at("01:00")));
+        assertEquals(1, count(TrendWindow.D24, "Q57413", at("01:00")));
+    }
 }

@@ -85,8 +85,8 @@ public final class TrendsApi {
             return;
         }
         List<Answers.Trends> parts = new ArrayList<>();
-        parts.add(new Answers.Trends(w.label(), type, asOf, local(() -> TrendQueries.top(windowStore(w), entityStore(), w, type,
-                asOf.toEpochMilli(), limit, sort))));
+        parts.add(new Answers.Trends(w.label(), type, asOf, local(() -> TrendQueries.top(windowStore(w),
+                entityStore(), w, type, asOf.toEpochMilli(), limit, sort))));
         parts.addAll(fanOut(ex, w.storeName(), "/api/trends?window=" + w.label() + "&type=" + type + "&limit="
                 + limit + "&sort=" + sort.name().toLowerCase(java.util.Locale.ROOT) + "&as_of=" + asOf,
                 Answers.Trends.class));
