@@ -27,12 +27,22 @@ final class StateSerdes {
     static final Serde<Hit> HIT = serde(StateSerdes::writeHit, StateSerdes::readHit);
     /** The kinds of key, by their index in a tally's first byte. */
     private static final String[] TYPES = {"PERSON", "ORGANIZATION", "LOCATION", "MISC", "LABEL", "COUNTRY"};
-    static final Serde<Tally> TALLY = serde((out, t) -> {
-        out.writeByte(typeIndex(t.type()));
-        out.writeLong(t.count());
-    }, in -> {
-        int type = in.readByte();
-        return new Tally(type < 0 || type >= TYPES.length ? null : TYPES[type], in.readLong());
+    // Read and written up to 29 times a key an article: fixed 10 bytes, no streams.
+    static final Serde<Tally> TALLY = Serdes.serdeFrom((topic, t) -> {
+        if (t == null) {
+            return null;
+        }
+        return java.nio.ByteBuffer.allocate(10).put(V1).put((byte) typeIndex(t.type())).putLong(t.count()).array();
+    }, (topic, data) -> {
+        if (data == null) {
+            return null;
+        }
+        if (data.length != 10 || data[0] != V1) {
+            throw new SerializationException("unreadable trends tally of " + data.length + " bytes");
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data, 1, 9);
+        int type = b.get();
+        return new Tally(type < 0 || type >= TYPES.length ? null : TYPES[type], b.getLong());
     });
     static final Serde<EntityInfo> ENTITY = serde((out, e) -> {
         writeString(out, e.id());
@@ -156,6 +166,11 @@ final class StateSerdes {
         if (n < 0) {
             return null;
         }
-        return new String(in.readNBytes(n), java.nio.charset.StandardCharsets.UTF_8);
+        byte[] b = new byte[Math.min(n, in.available())];
+        in.readFully(b);
+        if (b.length < n) {
+            throw new IOException("string of " + n + " bytes cut at " + b.length);
+        }
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

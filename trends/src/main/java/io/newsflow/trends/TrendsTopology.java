@@ -35,7 +35,7 @@ public final class TrendsTopology {
     public static final String ENTITIES_STORE = "trends-entities";
     public static final String CLOCK_STORE = "trends-clock";
     public static final Duration DEFAULT_GRACE = Duration.ofHours(1);
-    public static final int DEFAULT_ARTICLES_PER_ENTITY = 20;
+    public static final int DEFAULT_ARTICLES_PER_ENTITY = 10;
     /** Record cache of the stage's stores, per instance (Streams' default is 10 MB). */
     public static final long CACHE_BYTES = 64L * 1024 * 1024;
 

@@ -209,4 +209,27 @@ class TrendsTopologyTest {
         assertEquals(0, count(TrendWindow.M15, "Q57413", at("01:00")));
         assertEquals(1, count(TrendWindow.D24, "Q57413", at("01:00")));
     }
+
+    @Test
+    void everyKeysEveryClosedWindowIsWrittenOnce() {
+        Articles.E[] people = new Articles.E[40];
+        for (int i = 0; i < people.length; i++) {
+            people[i] = new Articles.E("Person" + (char) ('A' + i / 26) + (char) ('a' + i % 26),
+                    io.newsflow.events.EntityType.PERSON, null, null);
+        }
+        // One article a minute naming all 40, from 00:00 to 04:59.
+        Instant t0 = Instant.parse("2025-09-19T00:00:00Z");
+        for (int m = 0; m < 300; m++) {
+            send(article("a" + m, t0.plusSeconds(60L * m), List.of(), people));
+        }
+        // Stream time 04:59: a 15 min window is closed once its end + 1 h <= 04:59, so the 15 windows ending
+        // 00:15 .. 03:45; 1 h windows hopping by 15 min likewise end 00:15 .. 03:45 (15 of them, the first four
+        // starting before midnight).
+        Map<String, List<TrendEvent>> byWindow = emitted().stream()
+                .collect(Collectors.groupingBy(TrendEvent::window));
+        assertEquals(40 * 15, byWindow.get("15m").size());
+        assertEquals(40 * 15, byWindow.get("1h").size());
+        assertEquals(40 * 15, byWindow.get("15m").stream().map(t -> t.id() + t.windowStart()).distinct().count());
+        assertTrue(byWindow.get("15m").stream().allMatch(t -> t.count() == 15), "15 articles each");
+    }
 }

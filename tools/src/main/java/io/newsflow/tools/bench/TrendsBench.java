@@ -82,6 +82,9 @@ public final class TrendsBench {
                     TrendsTopology.Options.DEFAULTS, "127.0.0.1:0")) {
                 trends.start(Duration.ofSeconds(120));
                 awaitCommitted(client, topics.enriched(), count, Duration.ofMinutes(20));
+                // The counting half reads the trend-key repartition topic: done once it has committed all of it.
+                awaitDrained(client, TrendsTopology.DEFAULT_APPLICATION_ID + "-by-trend-key-repartition",
+                        Duration.ofMinutes(20));
                 double wall = (System.nanoTime() - t0) / 1e9;
                 double cpuMs = stageCpuNanos() / 1e6;
                 long emitted = committedRecords(client, topics.trends());
@@ -139,6 +142,39 @@ public final class TrendsBench {
         }
     }
 
+    /**
+     * Until the stage has committed every record of {@code topic}: each partition's committed offset reaches its end
+     * offset less one, the commit marker that closes the last transaction written to it.
+     */
+    private static void awaitDrained(Map<String, Object> client, String topic, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(client)) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            var end = admin.listOffsets(latest).all().get();
+            while (true) {
+                var committed = admin.listConsumerGroupOffsets(TrendsTopology.DEFAULT_APPLICATION_ID)
+                        .partitionsToOffsetAndMetadata().get();
+                boolean drained = end.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                        || committed.get(e.getKey()) != null
+                        && committed.get(e.getKey()).offset() >= e.getValue().offset() - 1);
+                if (drained) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("trends did not commit all of " + topic + " within "
+                            + timeout.toMinutes() + " min");
+                }
+                Thread.sleep(100); // polling the group's committed offsets, with a deadline
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot read " + topic + " offsets: " + e.getCause(), e);
+        }
+    }
+
     /** Committed records of {@code topic} (end offsets also count transaction markers, so they are read). */
     private static long committedRecords(Map<String, Object> client, String topic) {
         Map<String, Object> c = new HashMap<>(client);
@@ -153,13 +189,18 @@ public final class TrendsBench {
             consumer.seekToBeginning(parts);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
             long n = 0;
+            Map<String, Long> perWindow = new java.util.TreeMap<>();
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end within 2 min");
                 }
-                n += consumer.poll(Duration.ofMillis(200)).count();
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    n++;
+                    perWindow.merge(Topics.TREND_SERDE.fromBytes(r.value()).window(), 1L, Long::sum);
+                }
             }
+            System.out.println("trend records per window: " + perWindow);
             return n;
         }
     }
