@@ -8,6 +8,7 @@ COPY events/pom.xml events/
 COPY ingest/pom.xml ingest/
 COPY enrich/pom.xml enrich/
 COPY sink/pom.xml sink/
+COPY trends/pom.xml trends/
 COPY runtime/pom.xml runtime/
 COPY tools/pom.xml tools/
 COPY app/pom.xml app/
@@ -18,6 +19,7 @@ COPY events/src events/src
 COPY ingest/src ingest/src
 COPY enrich/src enrich/src
 COPY sink/src sink/src
+COPY trends/src trends/src
 COPY runtime/src runtime/src
 COPY tools/src tools/src
 COPY app/src app/src

@@ -41,6 +41,10 @@ final class LogSetup {
                 System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
             }
         }
+        // The trends stage reports late records itself, one line a minute (IndexProcessor); Kafka would log a warning
+        // per record and window, thousands a second when history is replayed.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.streams.kstream.internals."
+                + "KStreamWindowAggregate", "error");
         boolean demo = !list.isEmpty() && list.get(0).equals("demo");
         boolean bench = list.size() > 1 && list.get(0).equals("bench") && list.get(1).equals("pipeline");
         if ((demo || bench) && !list.contains("--help") && !list.contains("-h")) {

@@ -13,6 +13,7 @@ import io.newsflow.app.cli.ReplayCommand;
 import io.newsflow.app.cli.SinkCommand;
 import io.newsflow.app.cli.SubscribeCommand;
 import io.newsflow.app.cli.TopicsCommand;
+import io.newsflow.app.cli.TrendsCommand;
 import io.newsflow.app.cli.TrainNerCommand;
 import io.newsflow.app.cli.TrainTopicsCommand;
 import io.newsflow.app.cli.VerifyDeliveryCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "Kafka Streams pipeline: news articles in, entities and topic labels out.",
         subcommands = {DemoCommand.class, BrokerCommand.class, TopicsCommand.class, IngestCommand.class,
-            EnrichCommand.class, SinkCommand.class, SubscribeCommand.class, ReplayCommand.class,
+            EnrichCommand.class, SinkCommand.class, TrendsCommand.class, SubscribeCommand.class, ReplayCommand.class,
             VerifyDeliveryCommand.class, EvalTopicsCommand.class, TrainTopicsCommand.class, EnrichFileCommand.class, TrainNerCommand.class, EvalNerCommand.class, BuildGazetteerCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Newsflow implements Runnable {

@@ -87,7 +87,8 @@ class DockerComposeTest {
         assertTrue(dockerfile.indexOf("dependency:go-offline") < dockerfile.indexOf("COPY events/src"),
                 "the dependency layer is built from the pom files before the sources are copied");
         assertTrue(dockerfile.contains("ENTRYPOINT [\"java\", \"-jar\", \"/opt/newsflow/newsflow.jar\"]"));
-        for (String module : List.of("events", "ingest", "enrich", "sink", "runtime", "tools", "app")) {
+        for (String module : List.of("events", "ingest", "enrich", "sink", "trends", "runtime", "tools",
+                "app")) {
             assertTrue(dockerfile.contains("COPY " + module + "/src " + module + "/src"), module);
         }
         assertFalse(dockerfile.contains("ADD http"), "nothing downloaded outside Maven");

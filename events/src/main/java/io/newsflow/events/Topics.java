@@ -30,16 +30,21 @@ import org.apache.kafka.common.serialization.Serdes;
  *     alpha-2, upper case)</td></tr>
  * <tr><td>{@code news.dlq}</td><td>original key bytes</td><td>original value bytes; headers
  *     {@code __streams.errors.*} give the exception, reason, source topic, partition and offset</td></tr>
+ * <tr><td>{@code news.trends}</td><td>the trend key: an entity's stable id ({@link EntityIds#stableId}),
+ *     {@code label:<label>} or {@code country:<CC>}</td><td>{@link TrendEvent} JSON, schema_version 1, one per key
+ *     and closed window (emit-final; {@code schemas/trend-v1.schema.json})</td></tr>
  * </table>
  */
 public record Topics(String raw, String enriched, String labelPrefix, String dlq, String mentions,
-                     String countryPrefix, String labelSuffix) {
+                     String countryPrefix, String labelSuffix, String trends) {
     public static final String RAW_KEY = "topic.raw";
     public static final String ENRICHED_KEY = "topic.enriched";
     public static final String LABEL_PREFIX_KEY = "topic.label.prefix";
     public static final String DLQ_KEY = "topic.dlq";
     public static final String MENTIONS_KEY = "topic.mentions";
     public static final String COUNTRY_PREFIX_KEY = "topic.country.prefix";
+    public static final String TRENDS_KEY = "topic.trends";
+    public static final String DEFAULT_TRENDS = "news.trends";
 
     public static final Topics DEFAULTS = new Topics("news.raw", "news.enriched", "news.topic.", "news.dlq",
             "news.mentions", "news.country.");
@@ -55,6 +60,7 @@ public record Topics(String raw, String enriched, String labelPrefix, String dlq
             new JsonSerde<>(EnrichedArticle.class, EventValidation::validate);
     public static final JsonSerde<EntityMention> MENTION_SERDE =
             new JsonSerde<>(EntityMention.class, EntityMention::validate);
+    public static final JsonSerde<TrendEvent> TREND_SERDE = new JsonSerde<>(TrendEvent.class, TrendEvent::validate);
     public static final Serde<String> KEY_SERDE = Serdes.String();
 
     private static final java.util.regex.Pattern SUFFIX = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,40}");
@@ -70,6 +76,17 @@ public record Topics(String raw, String enriched, String labelPrefix, String dlq
         this(raw, enriched, labelPrefix, dlq, mentions, countryPrefix, "");
     }
 
+    /** As before the trends topic existed: it keeps its default name, {@value #DEFAULT_TRENDS}. */
+    public Topics(String raw, String enriched, String labelPrefix, String dlq, String mentions,
+                  String countryPrefix, String labelSuffix) {
+        this(raw, enriched, labelPrefix, dlq, mentions, countryPrefix, labelSuffix, DEFAULT_TRENDS);
+    }
+
+    /** These topics with the trends stage writing to {@code name}. */
+    public Topics withTrends(String name) {
+        return new Topics(raw, enriched, labelPrefix, dlq, mentions, countryPrefix, labelSuffix, name);
+    }
+
     /**
      * The outputs of a replay kept apart from the live ones: {@code news.enriched.SUFFIX},
      * {@code news.topic.<label>.SUFFIX} and {@code news.mentions.SUFFIX}; the raw and dead-letter topics stay the
@@ -80,7 +97,7 @@ public record Topics(String raw, String enriched, String labelPrefix, String dlq
             throw new InvalidEventException("output suffix must match " + SUFFIX.pattern() + ": '" + suffix + "'");
         }
         return new Topics(raw, enriched + "." + suffix, labelPrefix, dlq, mentions + "." + suffix, countryPrefix,
-                labelSuffix + "." + suffix);
+                labelSuffix + "." + suffix, trends);
     }
 
     /** Topic names from configuration; any name not given keeps its default. */
@@ -91,7 +108,8 @@ public record Topics(String raw, String enriched, String labelPrefix, String dlq
                 config.getOrDefault(LABEL_PREFIX_KEY, DEFAULTS.labelPrefix),
                 config.getOrDefault(DLQ_KEY, DEFAULTS.dlq),
                 config.getOrDefault(MENTIONS_KEY, DEFAULTS.mentions),
-                config.getOrDefault(COUNTRY_PREFIX_KEY, DEFAULTS.countryPrefix));
+                config.getOrDefault(COUNTRY_PREFIX_KEY, DEFAULTS.countryPrefix))
+                .withTrends(config.getOrDefault(TRENDS_KEY, DEFAULTS.trends));
     }
 
     /** The per-label topic; the label is checked so that data can never pick an arbitrary topic name. */
@@ -120,7 +138,7 @@ public record Topics(String raw, String enriched, String labelPrefix, String dlq
 
     /** Every topic the pipeline writes or reads, for the given labels and country-routing allow-list. */
     public List<String> all(Collection<String> labels, Collection<String> countries) {
-        List<String> names = new ArrayList<>(List.of(raw, enriched, dlq, mentions));
+        List<String> names = new ArrayList<>(List.of(raw, enriched, dlq, mentions, trends));
         for (String label : labels) {
             names.add(labelTopic(label));
         }

@@ -79,7 +79,7 @@ class EntityMentionTest {
         for (String bad : new String[]{"ve", "VEN", "", "../x", "V.", null}) {
             assertThrows(InvalidEventException.class, () -> Topics.DEFAULTS.countryTopic(bad), String.valueOf(bad));
         }
-        assertEquals(List.of("news.raw", "news.enriched", "news.dlq", "news.mentions", "news.topic.energy",
+        assertEquals(List.of("news.raw", "news.enriched", "news.dlq", "news.mentions", "news.trends", "news.topic.energy",
                 "news.country.FR"), Topics.DEFAULTS.all(List.of("energy"), List.of("FR")));
         assertEquals("m", Topics.from(java.util.Map.of(Topics.MENTIONS_KEY, "m")).mentions());
     }

@@ -18,6 +18,7 @@ public final class SchemaAssertions {
     public static final JsonSchema ARTICLE = load("schemas/article-v1.schema.json");
     public static final JsonSchema ENRICHED = load("schemas/enriched-article-v1.schema.json");
     public static final JsonSchema MENTION = load("schemas/entity-mention-v1.schema.json");
+    public static final JsonSchema TREND = load("schemas/trend-v1.schema.json");
 
     private SchemaAssertions() {
     }

@@ -23,10 +23,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import io.newsflow.runtime.metrics.HealthRoutes;
+import io.newsflow.runtime.metrics.ProcessMetrics;
+import io.newsflow.runtime.metrics.Readiness;
+import io.newsflow.runtime.metrics.StageMonitor;
+import io.newsflow.runtime.trends.TrendsService;
+import io.newsflow.trends.TrendsTopology;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The whole pipeline in one process on an embedded broker: create topics, start enrich and sink, ingest the input,
+ * The whole pipeline in one process on an embedded broker: create topics, start enrich, sink and trends, ingest the input,
  * wait until every article is enriched (or dead-lettered), routed and written, print a summary, stop everything.
  */
 public final class Demo {
@@ -78,15 +84,38 @@ public final class Demo {
 
             Map<String, Object> streamsClient = new HashMap<>(client);
             streamsClient.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("streams").toString());
-            Properties enrichConfig = EnrichTopology.config(streamsClient, topics);
-            try (StreamsService enrich = new StreamsService("enrich", EnrichTopology.build(topics, enricher),
-                    enrichConfig);
-                 SinkService sink = new SinkService(client, SinkTopology.config(streamsClient, topics), topics, out,
-                         RotationPolicy.INTERACTIVE, routing).writer("demo");
-                 DemoWeb page = web == null ? null : DemoWeb.start(web.http(), client, topics)) {
+            // One registry and, with a page, one endpoint for the whole process: the page, live events, the trends
+            // API, /health and /metrics of the three stages.
+            try (ProcessMetrics metrics = new ProcessMetrics();
+                 StageMonitor enrichMonitor = StageMonitor.on("enrich", metrics, Readiness.DEFAULT_MAX_LAG);
+                 StageMonitor sinkMonitor = StageMonitor.on("sink", metrics, Readiness.DEFAULT_MAX_LAG);
+                 StageMonitor trendsMonitor = StageMonitor.on("trends", metrics, Readiness.DEFAULT_MAX_LAG);
+                 StreamsService enrich = new StreamsService("enrich",
+                         EnrichTopology.build(topics, enricher, EnrichTopology.Options.DEFAULTS,
+                                 enrichMonitor.meters()),
+                         enrichMonitor.withMeters(EnrichTopology.config(streamsClient, topics)));
+                 SinkService sink = new SinkService(client, sinkMonitor.withMeters(
+                         SinkTopology.config(streamsClient, topics)), topics, out, RotationPolicy.INTERACTIVE, routing,
+                         sinkMonitor.meters()).writer("demo");
+                 DemoWeb page = web == null ? null : DemoWeb.start(web.http(), client, topics);
+                 TrendsService trends = page == null
+                         ? new TrendsService(TrendsTopology.config(streamsClient, topics), topics,
+                                 TrendsTopology.Options.DEFAULTS, "127.0.0.1:0")
+                         : TrendsService.on(page.endpoint(), web.http(),
+                                 trendsMonitor.withMeters(TrendsTopology.config(streamsClient, topics)), topics,
+                                 TrendsTopology.Options.DEFAULTS, trendsMonitor.meters())) {
+                enrichMonitor.watch(enrich);
+                sinkMonitor.watch(sink.router());
+                trendsMonitor.watch(trends.service());
+                if (page != null) {
+                    HealthRoutes.register(page.endpoint(), metrics, () -> Readiness.all(List.of(
+                            enrichMonitor.readiness(), sinkMonitor.readiness(), trendsMonitor.readiness())));
+                }
                 enrich.start(Duration.ofSeconds(60));
                 sink.start(Duration.ofSeconds(60));
-                console.printf("enrich and sink running after %.1f s%n", seconds(t0));
+                trends.start(Duration.ofSeconds(60));
+                console.printf("enrich, sink and trends running after %.1f s; trends API on %s%n", seconds(t0),
+                        trends.url("/api/trends"));
 
                 if (page != null) {
                     console.printf("live page on %s%n", page.url());

@@ -65,7 +65,7 @@ public final class StreamsService implements Lifecycle.Service {
         return failure.get();
     }
 
-    /** The client itself, for health and metrics only (state, assignment, lag, Kafka Streams' own metrics). */
+    /** The client itself: health and metrics (state, assignment, lag, its own metrics), interactive queries. */
     public KafkaStreams kafkaStreams() {
         return streams;
     }

@@ -31,10 +31,12 @@ import picocli.CommandLine.Parameters;
                 + "topic classification (entities extracted beforehand) over --input, or the JSONL of --articles: "
                 + "articles/s, and the time and work on 256 KB and 1 MB of repeated taxonomy terms. 'bench sink --events FILE': "
                 + "what the sink pays to read an enriched event (whole event decoded against its streaming view) and "
-                + "to encode its mention records, over the enriched JSONL of FILE (e.g. enrich-file's output).")
+                + "to encode its mention records, over the enriched JSONL of FILE (e.g. enrich-file's output). "
+                + "'bench trends': the trends topology's articles/s on one thread against the enrich core's on the "
+                + "same articles.")
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", description = "What to benchmark: ner, topics, "
-            + "linking, sink; or the subcommand pipeline.")
+            + "linking, sink, trends; or the subcommand pipeline.")
     String what;
 
     @Option(names = "--articles", paramLabel = "FILE", description = "bench topics: articles from this JSONL "
@@ -61,6 +63,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "FILE", description = "bench sink: enriched events, one JSON a line.")
     Path events;
 
+    @Option(names = "--trends-articles", defaultValue = "5000", paramLabel = "N",
+            description = "bench trends: enriched events run through the trends stage (default: ${DEFAULT-VALUE}).")
+    int trendsArticles;
+
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
     double warmup;
 
@@ -71,16 +77,20 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (what == null) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "missing what to benchmark (ner, topics, linking, sink, pipeline)");
+                    "missing what to benchmark (ner, topics, linking, sink, trends, pipeline)");
         }
-        if (!"ner".equals(what) && !"topics".equals(what) && !"linking".equals(what) && !"sink".equals(what)) {
+        if (!"ner".equals(what) && !"topics".equals(what) && !"linking".equals(what) && !"sink".equals(what)
+                && !"trends".equals(what)) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "unknown benchmark '" + what + "' (known: ner, topics, linking, sink)");
+                    "unknown benchmark '" + what + "' (known: ner, topics, linking, sink, trends)");
         }
         if ("sink".equals(what)) {
             return sink();
         }
         Path dir = input != null ? input : DemoCommand.defaultSeeds();
+        if ("trends".equals(what)) {
+            return trends(dir);
+        }
         if ("linking".equals(what)) {
             return linking(dir);
         }
@@ -156,6 +166,25 @@ public final class BenchCommand implements Callable<Integer> {
                 n / (enrichNanos / 1e9));
         System.out.printf(Locale.ROOT, "linking alone: %.0f articles/s; linking is %.1f%% of enrich time%n",
                 n / (linkNanos / 1e9), 100.0 * linkNanos / enrichNanos);
+        return Exit.OK;
+    }
+
+    /** The trends stage against the enrich core on the same articles, in CPU time an article. */
+    private int trends(Path dir) throws Exception {
+        List<Article> articles = readText(dir);
+        io.newsflow.tools.bench.TrendsBench.Result r = io.newsflow.tools.bench.TrendsBench.run(articles,
+                trendsArticles, warmup, seconds);
+        System.out.printf(Locale.ROOT, "%d articles from %s, %.1f trend keys an article (entities, labels, "
+                + "countries); %d events, one every %d s of publish time%n", r.articles(), dir, r.keysPerArticle(),
+                r.trendsArticles(), io.newsflow.tools.bench.TrendsBench.GAP.toSeconds());
+        System.out.printf(Locale.ROOT, "enrich core, one thread: %.2f CPU ms an article (%.0f articles/s)%n",
+                r.enrichCpuMs(), r.enrichPerSecond());
+        System.out.printf(Locale.ROOT, "trends stage, one stream thread, embedded broker: %.2f CPU ms an article "
+                + "(%.0f articles per CPU second); %d articles in %.1f s wall, start-up included; %d trend "
+                + "records written%n", r.trendsCpuMs(), r.trendsPerCpuSecond(), r.trendsArticles(),
+                r.trendsSeconds(), r.emitted());
+        System.out.printf(Locale.ROOT, "trends / enrich cost: %.2f (below 1: trends keeps up with enrich on the "
+                + "same cores)%n", r.trendsCpuMs() / r.enrichCpuMs());
         return Exit.OK;
     }
 

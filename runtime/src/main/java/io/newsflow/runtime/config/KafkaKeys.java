@@ -21,7 +21,8 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 final class KafkaKeys {
     /** The per-stage prefixes: {@code enrich.X} applies to the enrich stage's clients only, over {@code X}. */
-    static final List<String> STAGES = List.of("ingest", "enrich", "sink", "topics", "subscribe", "replay");
+    static final List<String> STAGES = List.of("ingest", "enrich", "sink", "topics", "subscribe", "replay",
+            "trends");
 
     /** Properties that must differ between stages: set them with a stage prefix only. */
     static final Set<String> PER_STAGE_ONLY = Set.of(StreamsConfig.APPLICATION_ID_CONFIG,

@@ -67,6 +67,8 @@ public final class NewsflowConfig {
                     "Topic of entity mentions, one record per entity per article."),
             new Key(Topics.COUNTRY_PREFIX_KEY, Type.STRING, Topics.DEFAULTS.countryPrefix(),
                     new ConfigDef.NonEmptyString(), null, "Prefix of the per-country topics (prefix + CC)."),
+            new Key(Topics.TRENDS_KEY, Type.STRING, Topics.DEFAULTS.trends(), new ConfigDef.NonEmptyString(), null,
+                    "Topic of closed trend windows (trends writes): counts and spike scores per entity, label, country."),
             new Key(DEDUP_ENABLED, Type.BOOLEAN, "true", null, "--no-dedup",
                     "enrich: skip an article id already enriched within the dedup window."),
             new Key(DEDUP_WINDOW, Type.STRING, Durations.format(EnrichTopology.DEFAULT_DEDUP_WINDOW),
