@@ -42,7 +42,7 @@ class DockerComposeTest {
     @SuppressWarnings("unchecked")
     void everyNewsflowServiceRunsAValidNewsflowCommand() throws Exception {
         Map<String, Map<String, Object>> services = services();
-        for (String stage : List.of("ingest", "enrich", "sink")) {
+        for (String stage : List.of("ingest", "enrich", "sink", "trends")) {
             assertTrue(services.containsKey(stage), stage + " service");
         }
         int checked = 0;
@@ -57,7 +57,7 @@ class DockerComposeTest {
             assertTrue(command.contains("kafka:29092"), e.getKey() + " talks to the compose broker");
             checked++;
         }
-        assertEquals(4, checked);
+        assertEquals(5, checked);
         assertNotNull(services.get("topics").get("build"), "one service builds the image from this repository");
     }
 
@@ -69,6 +69,7 @@ class DockerComposeTest {
         assertTrue(((List<String>) services.get("sink").get("volumes")).contains("./out:/data/out"));
         assertNotNull(services.get("enrich").get("healthcheck"));
         assertNotNull(services.get("sink").get("healthcheck"));
+        assertNotNull(services.get("trends").get("healthcheck"));
     }
 
     @Test
