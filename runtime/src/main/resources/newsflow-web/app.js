@@ -241,20 +241,24 @@ async function showEntity(id, name) {
   target.replaceChildren(el("h3", {}, name + " "), el("p", { class: "hint" }, "loading…"));
   const base = "/api/entities/" + encodeURIComponent(id);
   try {
+    // Labels and countries have counts but no article list: the trends stage keeps articles per entity only.
+    const perEntity = !/^(label|country):/.test(id);
     const [timeline, articles] = await Promise.all([
-      getJson(base + "/timeline?window=15m"), getJson(base + "/articles?limit=10")]);
+      getJson(base + "/timeline?window=15m"), perEntity ? getJson(base + "/articles?limit=10") : null]);
     const parts = [el("h3", {}, (timeline && timeline.name) || name, el("span", { class: "when" }, id))];
     if (timeline) parts.push(timelineChart(timeline.points || []));
     else parts.push(el("p", { class: "unavailable" }, "Timeline not available on this server"));
     if (articles) {
       const ul = el("ul", { class: "events" });
-      for (const a of articles.items) {
+      for (const a of articles.articles) {
         ul.append(el("li", {}, el("a", { class: "title", href: "/api/events/" + encodeURIComponent(a.id),
           target: "_blank" }, a.title || a.id), el("span", { class: "when" }, when(a.published)),
           el("span", { class: "when" }, (a.labels || []).join(", "))));
       }
-      if (!articles.items.length) ul.append(el("li", { class: "empty" }, "No article yet."));
+      if (!articles.articles.length) ul.append(el("li", { class: "empty" }, "No article yet."));
       parts.push(ul);
+    } else if (!perEntity) {
+      parts.push(el("p", { class: "hint" }, "Articles are listed for people, organisations and places."));
     } else {
       parts.push(el("p", { class: "unavailable" }, "Articles not available on this server"));
     }
@@ -270,7 +274,7 @@ async function search(q) {
     const data = await getJson("/api/entities?q=" + encodeURIComponent(q) + "&limit=10");
     if (!data) return unavailable(results, "Entity search");
     const items = data.items.map((x) => {
-      const b = el("button", { class: "chip " + x.type, type: "button", title: x.id }, x.name + " (" + x.count + ")");
+      const b = el("button", { class: "chip " + x.type, type: "button", title: x.id }, x.name + " (" + x.total + ")");
       b.addEventListener("click", () => showEntity(x.id, x.name));
       return el("li", {}, b);
     });

@@ -132,13 +132,14 @@ class LivePageBrowserTest {
             server.route("/api/entities", x -> {
                 String path = x.getRequestURI().getPath();
                 if (path.equals("/api/entities")) {
-                    io.newsflow.runtime.http.HttpEndpoint.sendJson(x, 200, Map.of("items", List.of(
-                            Map.of("id", "Q36", "name", "Poland", "type", "LOCATION", "count", 14))));
+                    io.newsflow.runtime.http.HttpEndpoint.sendJson(x, 200, Map.of("q", "pol", "items", List.of(
+                            Map.of("id", "Q36", "name", "Poland", "type", "LOCATION", "total", 14))));
                 } else if (path.equals("/api/entities/Q36/timeline")) {
                     io.newsflow.runtime.http.HttpEndpoint.sendJson(x, 200, Map.of("id", "Q36", "name", "Poland",
                             "window", "15m", "points", List.of(bucket(10, 2), bucket(11, 4), bucket(12, 1))));
                 } else if (path.equals("/api/entities/Q36/articles")) {
-                    io.newsflow.runtime.http.HttpEndpoint.sendJson(x, 200, Map.of("items", List.of(Map.of(
+                    io.newsflow.runtime.http.HttpEndpoint.sendJson(x, 200, Map.of("id", "Q36", "name", "Poland",
+                            "type", "LOCATION", "articles", List.of(Map.of(
                             "id", "a1", "title", "Poland launches large-scale army exercise near Baltic coast",
                             "published", "2026-12-02T11:00:00Z", "labels", List.of("military")))));
                 } else {
@@ -219,6 +220,20 @@ class LivePageBrowserTest {
                 + browser.evaluate("document.querySelector('#trends').innerText").asText());
         assertTrue(browser.evaluate("document.querySelectorAll('#trends svg polyline').length").asInt() > 0,
                 "trending entities have sparklines");
+
+        // The search against the real trends API: a seed person, its count, its timeline and its articles.
+        browser.evaluate("document.getElementById('search-q').value = 'Putin';"
+                + " document.getElementById('search-form').requestSubmit(); true");
+        assertTrue(waitForText(browser, "#search-section", "Vladimir Putin (") > 0, "search result with its count: "
+                + browser.evaluate("document.querySelector('#search-section').innerText").asText());
+        assertTrue(waitForText(browser, "#entity", "Nicolas Maduro and Russia") > 0,
+                "the entity's latest article: "
+                        + browser.evaluate("document.querySelector('#search-section').innerText").asText());
+        String found = browser.evaluate("document.querySelector('#search-section').innerText").asText();
+        assertTrue(java.util.regex.Pattern.compile("Vladimir Putin \\([1-9][0-9]*\\)").matcher(found).find(),
+                "the search shows how many articles name him: " + found);
+        assertTrue(browser.evaluate("document.querySelectorAll('#entity rect').length").asInt() > 0,
+                "a timeline bar per 15-minute bucket");
 
         // A new article while the page is open: written under a temporary name and renamed, as a feeder would.
         CompletableFuture<JsonNode> seen = browser.evaluateAsync(waitForTextScript(NEW_TITLE));
