@@ -14,6 +14,7 @@ import java.util.TreeSet;
 public final class TrendKeys {
     public static final String LABEL_PREFIX = "label:";
     public static final String COUNTRY_PREFIX = "country:";
+    private static final java.util.Set<String> ISO_COUNTRIES = java.util.Set.of(java.util.Locale.getISOCountries());
 
     private TrendKeys() {
     }
@@ -42,15 +43,18 @@ public final class TrendKeys {
     }
 
     /**
-     * The display name of a label's or country's key (what follows the prefix); null for an entity's, whose name is
-     * in the entity index.
+     * The display name of a label's key (the label) or a country's (its English name, "United States" for
+     * {@code country:US}, so a reader need not know the codes; the code where the JDK has no name); null for an
+     * entity's, whose name is in the entity index.
      */
     public static String nameOf(String key) {
         if (key.startsWith(LABEL_PREFIX)) {
             return key.substring(LABEL_PREFIX.length());
         }
         if (key.startsWith(COUNTRY_PREFIX)) {
-            return key.substring(COUNTRY_PREFIX.length());
+            String code = key.substring(COUNTRY_PREFIX.length());
+            return ISO_COUNTRIES.contains(code)
+                    ? new java.util.Locale("", code).getDisplayCountry(java.util.Locale.ENGLISH) : code;
         }
         return null;
     }
