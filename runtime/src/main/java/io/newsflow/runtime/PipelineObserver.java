@@ -35,14 +35,7 @@ public final class PipelineObserver implements AutoCloseable {
     private final Map<String, Integer> duplicates = new TreeMap<>();
 
     public PipelineObserver(Map<String, Object> clientConfig, Topics topics, Collection<String> labels) {
-        Properties p = new Properties();
-        p.putAll(clientConfig);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        this.consumer = new KafkaConsumer<>(p);
+        this.consumer = new KafkaConsumer<>(committedReader(clientConfig));
         this.topics = topics;
         List<TopicPartition> partitions = new ArrayList<>();
         List<String> names = new ArrayList<>(List.of(topics.enriched(), topics.dlq()));
@@ -124,5 +117,20 @@ public final class PipelineObserver implements AutoCloseable {
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(5));
+    }
+
+    /**
+     * A consumer that reads only what was committed, string keys and raw values, assigned partitions and no group
+     * (nothing committed, no rebalance): how the observers and the live page read topics beside the stages.
+     */
+    public static Properties committedReader(Map<String, Object> clientConfig) {
+        Properties p = new Properties();
+        p.putAll(clientConfig);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return p;
     }
 }

@@ -5,33 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsflow.app.Newsflow;
+import io.newsflow.app.CommandProcess;
 import io.newsflow.enrich.Enricher;
 import io.newsflow.events.Article;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.Topics;
 import io.newsflow.runtime.KafkaCluster;
 import io.newsflow.runtime.TopicAdmin;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -79,39 +71,15 @@ class TrendsStageTest {
         Files.writeString(config, "topic.raw=tstage.raw\ntopic.enriched=tstage.enriched\ntopic.dlq=tstage.dlq\n"
                 + "topic.mentions=tstage.mentions\ntopic.trends=tstage.trends\ntopic.label.prefix=tstage.topic.\n"
                 + "trends.application.id=tstage-trends\n");
-        List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), Newsflow.class.getName(), "trends",
+        try (CommandProcess trends = CommandProcess.start(SERVING, List.of("trends",
                 "--bootstrap-server", KAFKA.bootstrapServers(), "--config", config.toString(),
-                "--http", "127.0.0.1:0", "--state-dir", tmp.resolve("state").toString());
-        Process trends = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        List<String> output = Collections.synchronizedList(new ArrayList<>());
-        CompletableFuture<String> url = new CompletableFuture<>();
-        Thread reading = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(trends.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    output.add(line);
-                    Matcher m = SERVING.matcher(line);
-                    if (m.find()) {
-                        url.complete(m.group(1));
-                    }
-                }
-            } catch (java.io.IOException ignored) {
-                // The process ended.
-            }
-            url.complete(null);
-        }, "trends-output");
-        reading.setDaemon(true);
-        reading.start();
-        try {
-            String base = url.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-            assertTrue(base != null, "trends did not start: " + String.join("\n", output));
-
+                "--http", "127.0.0.1:0", "--state-dir", tmp.resolve("state").toString()))) {
+            String base = trends.awaitMatch(DEADLINE);
             assertEquals(200, get(base + "health/live").statusCode());
-            await(base + "health/ready", r -> r.statusCode() == 200, output);
+            await(base + "health/ready", r -> r.statusCode() == 200, trends);
             // Both articles counted at their publish time, within the current hour: Putin twice, Xi once.
             HttpResponse<String> trend = await(base + "api/trends?window=1h&type=PERSON&limit=20",
-                    r -> count(r.body(), "Vladimir Putin") == 2 && count(r.body(), "Xi Jinping") == 1, output);
+                    r -> count(r.body(), "Vladimir Putin") == 2 && count(r.body(), "Xi Jinping") == 1, trends);
             assertEquals(1, count(trend.body(), "Emmanuel Macron"), trend.body());
 
             HttpResponse<String> page = get(base);
@@ -119,16 +87,14 @@ class TrendsStageTest {
             assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
             assertTrue(page.body().contains("newsflow"), page.body());
             HttpResponse<String> latest = await(base + "api/events/latest?limit=10",
-                    r -> r.body().contains("tstage-1") && r.body().contains("tstage-2"), output);
+                    r -> r.body().contains("tstage-1") && r.body().contains("tstage-2"), trends);
             assertEquals(2, JSON.readTree(latest.body()).get("items").size(), latest.body());
 
             HttpResponse<String> metrics = await(base + "metrics",
-                    r -> r.body().contains("newsflow_articles_in_total{stage=\"trends\"} 2.0"), output);
+                    r -> r.body().contains("newsflow_articles_in_total{stage=\"trends\"} 2.0"), trends);
             assertTrue(metrics.body().contains("kafka_stream"), "Kafka Streams' own metrics");
             assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "JVM metrics");
-        } finally {
-            trends.destroy();
-            assertTrue(trends.waitFor(60, TimeUnit.SECONDS), "trends still running 60 s after SIGTERM");
+            assertTrue(trends.stop(Duration.ofSeconds(60)), "trends still running 60 s after SIGTERM");
         }
     }
 
@@ -152,7 +118,7 @@ class TrendsStageTest {
     }
 
     /** Asks until {@code ok} holds; fails with the last answer and the stage's output at the deadline. */
-    private static HttpResponse<String> await(String url, Predicate<HttpResponse<String>> ok, List<String> output)
+    private static HttpResponse<String> await(String url, Predicate<HttpResponse<String>> ok, CommandProcess stage)
             throws Exception {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         HttpResponse<String> last = null;
@@ -164,6 +130,6 @@ class TrendsStageTest {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // between polls
         }
         throw new AssertionError(url + " never matched; last answer " + (last == null ? "none"
-                : last.statusCode() + " " + last.body()) + "\n" + String.join("\n", output));
+                : last.statusCode() + " " + last.body()) + "\n" + String.join("\n", stage.output()));
     }
 }

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsflow.app.Newsflow;
+import io.newsflow.app.CommandProcess;
 import io.newsflow.events.Seeds;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -54,52 +50,20 @@ class LivePageBrowserTest {
     void theDemoPageShowsTheSeedEventsAndANewArticleAsItArrives(@TempDir Path tmp) throws Exception {
         requireChromium();
         Path watch = Files.createDirectories(tmp.resolve("watch"));
-        List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), Newsflow.class.getName(), "demo", "--serve",
-                "--http", "127.0.0.1:0", "--input", Seeds.dir().toString(), "--out", tmp.resolve("out").toString(),
-                "--watch", watch.toString());
-        Process demo = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
-        CompletableFuture<String> url = new CompletableFuture<>();
-        Thread reading = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(demo.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    output.add(line);
-                    Matcher m = SERVING.matcher(line);
-                    if (m.find()) {
-                        url.complete(m.group(1));
-                    }
-                }
-            } catch (IOException ignored) {
-                // The demo ended; the checks below say how.
-            }
-            url.completeExceptionally(new IllegalStateException("demo ended before serving: " + output));
-        }, "demo-output");
-        reading.setDaemon(true);
-        reading.start();
-        try {
-            String base = url.get(DEMO_START.toSeconds(), TimeUnit.SECONDS);
+        try (CommandProcess demo = CommandProcess.start(SERVING, List.of("demo", "--serve", "--http", "127.0.0.1:0",
+                "--input", Seeds.dir().toString(), "--out", tmp.resolve("out").toString(),
+                "--watch", watch.toString()))) {
+            String base = demo.awaitMatch(DEMO_START);
             try (DevTools browser = DevTools.launch(CHROMIUM, Files.createDirectories(tmp.resolve("profile")),
                     Duration.ofSeconds(60))) {
                 checkPage(browser, base, watch);
             }
-            demo.destroy(); // SIGTERM, as Ctrl-C or a service manager stops it
-            assertTrue(demo.waitFor(60, TimeUnit.SECONDS), "demo still running 60 s after SIGTERM");
-            reading.join(10_000);
+            assertTrue(demo.stop(Duration.ofSeconds(60)), "demo still running 60 s after SIGTERM");
             // A JVM ended by SIGTERM exits 143 once its shutdown hook is done; the hook stops the demo cleanly.
-            String all = String.join("\n", output);
+            String all = String.join("\n", demo.output());
             assertEquals(143, demo.exitValue(), all);
-            assertTrue(output.stream().noneMatch(l -> l.contains("stopped:") || l.contains("still stopping")
+            assertTrue(demo.output().stream().noneMatch(l -> l.contains("stopped:") || l.contains("still stopping")
                     || l.contains("Exception")), "a clean stop: " + all);
-        } finally {
-            // After a failure too: SIGTERM first, so the demo deletes its broker's temporary directory.
-            if (demo.isAlive()) {
-                demo.destroy();
-                if (!demo.waitFor(60, TimeUnit.SECONDS)) {
-                    demo.destroyForcibly();
-                }
-            }
         }
     }
 

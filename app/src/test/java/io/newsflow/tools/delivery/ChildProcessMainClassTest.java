@@ -9,6 +9,6 @@ import org.junit.jupiter.api.Test;
 class ChildProcessMainClassTest {
     @Test
     void childProcessLaunchesTheNewsflowCommand() {
-        assertEquals(Newsflow.class.getName(), ChildProcess.MAIN_CLASS);
+        assertEquals(Newsflow.class.getName(), io.newsflow.tools.jvm.NewsflowJvm.MAIN_CLASS);
     }
 }

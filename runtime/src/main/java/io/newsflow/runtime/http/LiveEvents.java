@@ -21,8 +21,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,14 +57,8 @@ public final class LiveEvents implements AutoCloseable {
     LiveEvents(Map<String, Object> clientConfig, Topics topics, int capacity, Duration heartbeat) {
         this.latest = new LatestEvents<>(capacity);
         this.heartbeat = heartbeat;
-        Properties p = new Properties();
-        p.putAll(clientConfig);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        Properties p = io.newsflow.runtime.PipelineObserver.committedReader(clientConfig);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-live-events");
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumer = new KafkaConsumer<>(p);
         List<TopicPartition> partitions = new ArrayList<>();
         for (PartitionInfo info : consumer.partitionsFor(topics.enriched(), Duration.ofSeconds(30))) {

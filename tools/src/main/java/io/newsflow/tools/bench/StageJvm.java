@@ -1,11 +1,11 @@
 package io.newsflow.tools.bench;
 
+import io.newsflow.tools.jvm.NewsflowJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,9 +14,6 @@ import java.util.concurrent.TimeUnit;
  * peak RSS from /proc: a figure per stage, not per thread name. Output goes to one log file.
  */
 final class StageJvm {
-    /** The newsflow command's main class, by name (app depends on tools; as in verify-delivery's ChildProcess). */
-    static final String MAIN_CLASS = "io.newsflow.app.Newsflow";
-
     private final String name;
     private final Path log;
     private final Process process;
@@ -29,50 +26,19 @@ final class StageJvm {
 
     /** Starts {@code newsflow ARGS} with the JVM options {@code jvm} (heap limit, GC log). */
     static StageJvm start(String name, Path logDir, List<String> jvm, List<String> args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(jvm);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(MAIN_CLASS);
-        cmd.addAll(args);
         Path log = logDir.resolve(name + ".log");
-        try {
-            Files.createDirectories(logDir);
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            return new StageJvm(name, log, p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
-        }
+        return new StageJvm(name, log, NewsflowJvm.start(name, jvm, args, log));
     }
 
     /** Waits until {@code readyFile} exists, or {@code logLine} is in the log; fails if the child exits first. */
     void awaitReady(Path readyFile, String logLine, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!(readyFile != null && Files.exists(readyFile)) && !(logLine != null && logContains(logLine))) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was "
-                        + "ready; see " + log);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " not ready within " + timeout.toSeconds() + " s; see " + log);
-            }
-            process.waitFor(100, TimeUnit.MILLISECONDS);
-        }
+        NewsflowJvm.awaitReady(process, name, log, readyFile, logLine, timeout);
     }
 
     /** Throws if the child has exited (a stage must run until the bench stops it). */
     void checkAlive() {
         if (!process.isAlive()) {
             throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-        }
-    }
-
-    private boolean logContains(String line) {
-        try {
-            return Files.exists(log) && Files.readString(log).contains(line);
-        } catch (IOException e) {
-            return false;
         }
     }
 
