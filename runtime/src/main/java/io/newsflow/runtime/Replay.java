@@ -206,6 +206,12 @@ public final class Replay {
 
     public static Result run(Map<String, Object> client, Plan plan, Enricher enricher, Duration timeout, PrintStream console)
             throws Exception {
+        return run(client, plan, enricher, timeout, console, 1);
+    }
+
+    /** As above, with {@code threads} stream threads for the replay's enrich and its router (one per partition). */
+    public static Result run(Map<String, Object> client, Plan plan, Enricher enricher, Duration timeout,
+                             PrintStream console, int threads) throws Exception {
         long t0 = System.nanoTime();
         Topics output = plan.output();
         TopicAdmin.create(client, output, enricher.labels(), Optional.empty(), Optional.empty());
@@ -218,6 +224,7 @@ public final class Replay {
             Map<String, Object> streamsClient = new HashMap<>(client);
             streamsClient.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
             streamsClient.put(StreamsConfig.APPLICATION_ID_CONFIG, plan.applicationId());
+            streamsClient.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
             var enrichTopology = EnrichTopology.build(output, enricher,
                     EnrichTopology.Options.replay(plan.to().toEpochMilli()));
             SinkService sink = null;
@@ -227,6 +234,7 @@ public final class Replay {
                     Map<String, Object> sinkClient = new HashMap<>(client);
                     sinkClient.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
                     sinkClient.put(StreamsConfig.APPLICATION_ID_CONFIG, plan.applicationId() + "-sink-router");
+                    sinkClient.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
                     sinkClient.put("group.id", plan.applicationId() + "-files");
                     sink = new SinkService(sinkClient, SinkTopology.config(sinkClient, output), output, plan.out(),
                             RotationPolicy.INTERACTIVE).writer("replay");

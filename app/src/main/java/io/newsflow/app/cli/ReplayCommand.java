@@ -3,7 +3,9 @@ package io.newsflow.app.cli;
 import io.newsflow.runtime.Exit;
 import io.newsflow.runtime.StartupException;
 import io.newsflow.runtime.config.ForcedSettings;
+import io.newsflow.runtime.config.NewsflowConfig;
 import io.newsflow.runtime.config.Settings;
+import io.newsflow.runtime.config.StreamsSettings;
 import io.newsflow.runtime.Replay;
 import io.newsflow.enrich.Enricher;
 import java.nio.file.Path;
@@ -52,6 +54,11 @@ public final class ReplayCommand implements Callable<Integer> {
             + "and file directory first. Without it such a rerun is refused, since it would write every event twice.")
     boolean force;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Stream threads of the replay's enrich and router, at most one per partition of news.raw "
+                    + "(default 0: the number of cores). Setting: newsflow.threads.")
+    Integer threads;
+
     @Option(names = "--timeout", defaultValue = "3600", description = "Seconds before giving up (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
@@ -63,6 +70,7 @@ public final class ReplayCommand implements Callable<Integer> {
                             + "already writes the files");
         }
         Path files = suffix == null ? null : (out != null ? out : Path.of("out", "replay-" + suffix));
+        client.extraFlags.put(NewsflowConfig.THREADS, threads == null ? null : threads.toString());
         Settings settings = client.settings("replay");
         java.util.Map<String, Object> kafka = ForcedSettings.apply(settings.kafka(), ForcedSettings.STREAMS,
                 ForcedSettings.SINK_FILES, ForcedSettings.REPLAY);
@@ -94,7 +102,7 @@ public final class ReplayCommand implements Callable<Integer> {
             Replay.reset(kafka, plan, enricher.labels(), Duration.ofSeconds(60));
         }
         Replay.Result result = Replay.run(kafka, plan, enricher, Duration.ofSeconds(timeoutSeconds),
-                System.out);
+                System.out, StreamsSettings.threads(settings));
         System.out.print(result.render());
         return Exit.OK;
     }

@@ -89,16 +89,17 @@ public final class NewsflowConfig {
             new Key(COUNTRIES, Type.LIST, "", null, "--countries",
                     "Country-routing allow-list, ISO 3166-1 alpha-2 codes, comma-separated; empty: all 249 codes."),
             new Key(THREADS, Type.INT, "0", ConfigDef.Range.atLeast(0), "--threads",
-                    "enrich, sink: Kafka Streams threads (num.stream.threads) of enrich or of the sink router; 0: "
-                            + "the number of cores. More threads than partitions of the topic read stay idle."),
+                    "enrich, sink, trends, replay: Kafka Streams threads (num.stream.threads) of the stage (of the "
+                            + "sink router, of the replay's enrich and router); 0: the number of cores. More threads "
+                            + "than partitions of the topic read stay idle."),
             // Not /tmp/kafka-streams (Kafka's default): shared by every instance and user of the host, and wiped by
             // the OS; not the working directory either, which changes with where the stage is started.
             new Key(STATE_DIR, Type.STRING, "~/.newsflow/state", new ConfigDef.NonEmptyString(), "--state-dir",
-                    "enrich, sink: root of the Kafka Streams state directories; a stage uses <root>/<application.id> "
+                    "enrich, sink, trends: root of the Kafka Streams state directories; a stage uses <root>/<application.id> "
                             + "(~ is the user's home). A state.dir client property wins."),
             new Key(HTTP, Type.STRING, "", new HttpAddressValidator(), "--http",
-                    "enrich, sink, continuous ingest: serve /health/live, /health/ready and /metrics on HOST:PORT "
-                            + "(:PORT for every interface); empty: no HTTP."),
+                    "enrich, sink, continuous ingest (trends: its own --http): serve /health/live, /health/ready "
+                            + "and /metrics on HOST:PORT (:PORT for every interface); empty: no HTTP."),
             new Key(READY_MAX_LAG, Type.INT, String.valueOf(io.newsflow.runtime.metrics.Readiness.DEFAULT_MAX_LAG),
                     ConfigDef.Range.atLeast(0), null,
                     "enrich, sink: /health/ready answers 503 while the consumer lag is above this many records."));
