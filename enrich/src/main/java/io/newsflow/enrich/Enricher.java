@@ -148,7 +148,7 @@ public final class Enricher {
     /**
      * {@code enricher_version}: every model that can run. The English entity model, the linker, the topic model,
      * the language detector, then the entity models of other languages as {@code <language>:<model>}, e.g.
-     * {@code ner-perceptron-conll03-2+linker-1+taxonomy-1+topics-lr-1+lang-optimaize-0.6-36@0.8
+     * {@code ner-perceptron-conll03-2+linker-2+taxonomy-1+topics-lr-1+lang-optimaize-0.6-36@0.8
      * +es:ner-perceptron-conll02-es-1}. Which of them ran on an article is in its {@code entity_model} and
      * {@code topic_model}.
      */

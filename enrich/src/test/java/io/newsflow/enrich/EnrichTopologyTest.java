@@ -78,7 +78,7 @@ class EnrichTopologyTest {
         assertEquals(T0, out.getRecordTime(), "the event keeps the raw record's timestamp");
         assertEquals(List.of("diplomacy", "military"), out.value().labels());
         assertEquals(ENRICHED_AT, out.value().enrichedAt());
-        assertEquals("ner-perceptron-conll03-2+linker-1+taxonomy-1+topics-lr-1+lang-optimaize-0.6-36@0.8"
+        assertEquals("ner-perceptron-conll03-2+linker-2+taxonomy-1+topics-lr-1+lang-optimaize-0.6-36@0.8"
                         + "+es:ner-perceptron-conll02-es-1",
                 out.value().enricherVersion(),
                 "names the entity model, the linker, the taxonomy, the trained topic model, the language detector "

@@ -42,7 +42,8 @@ class SubscribeByIdTest {
                 }
             }
         }
-        // Each article names him its own way; a bare surname is confirmed by the title or by the Austrian places.
-        assertEquals(List.of("a1:Christian Stocker", "a2:Stocker", "a3:Stocker"), found);
+        // Each article names him its own way; a bare surname is confirmed by the title or by the Austrian places,
+        // and, linked, reads under his full name.
+        assertEquals(List.of("a1:Christian Stocker", "a2:Christian Stocker", "a3:Christian Stocker"), found);
     }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class EntityLinker {
     /** Part of {@code enricher_version}: changes when the rules or the knowledge base change what gets linked. */
-    public static final String VERSION = "linker-1";
+    public static final String VERSION = "linker-2";
     /** How far the best candidate must lead the next one, in score points, to be linked. */
     static final double MARGIN = 1.5;
     /** The least score a link needs: a small town with no context, or a bare surname, stays unlinked. */
@@ -431,10 +431,24 @@ public final class EntityLinker {
             if (k != null && group.size() > 1 && (k.kind() == Kind.COUNTRY || k.kind() == Kind.REGION)) {
                 name = k.name(); // "US" and "United States" in one article are one entity under its own name
             }
+            if (k != null && k.wikidata() != null && typeOf(e, k) == EntityType.PERSON && isSurnameOf(name, k)) {
+                // A person the article names by surname only ("Obama said") is shown under the full name the link
+                // resolved ("Barack Obama"), so one person reads the same in every article and in trends.
+                name = k.name();
+            }
             String country = d.country();
             out.add(new Entity(name, k == null ? e.type() : typeOf(e, k), mentions, country,
                     k == null ? null : k.wikidata(), k == null ? null : k.lat(), k == null ? null : k.lon()));
         }
         return out;
+    }
+
+    /** One word that is the last word of the entry's several-word name ("Obama" of "Barack Obama"). */
+    private static boolean isSurnameOf(String name, KbEntry k) {
+        String n = name.strip();
+        String full = k.name().strip();
+        int space = full.lastIndexOf(' ');
+        return n.indexOf(' ') < 0 && space > 0
+                && KnowledgeBase.fold(full.substring(space + 1)).equals(KnowledgeBase.fold(n));
     }
 }

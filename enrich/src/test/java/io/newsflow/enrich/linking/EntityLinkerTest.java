@@ -114,8 +114,9 @@ class EntityLinkerTest {
 
     @Test
     void aMinistersTitleConfirmsABareSurname() {
+        // Linked, the surname reads as the full name the link resolved.
         Entity titled = named(link("Prime Minister Starmer said the talks had failed.",
-                "Starmer", EntityType.PERSON), "Starmer");
+                "Starmer", EntityType.PERSON), "Keir Starmer");
         assertEquals("Q6383803", titled.wikidata());
         assertEquals("GB", titled.country());
 
