@@ -188,11 +188,6 @@ class PipelineIntegrationTest {
 
     /** Ids found in the JSONL files, by "enriched" or "topics/<label>". */
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + DEADLINE.toSeconds() + " s waiting for: " + what);
-            }
-        }
+        io.newsflow.runtime.Await.until(what, DEADLINE, condition);
     }
 }

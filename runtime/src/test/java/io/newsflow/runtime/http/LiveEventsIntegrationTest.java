@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
@@ -126,14 +125,8 @@ class LiveEventsIntegrationTest {
                 .toList();
     }
 
-    static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("not within 30 s: " + what);
-            }
-            Thread.yield();
-        }
+    static void awaitTrue(String what, BooleanSupplier condition) {
+        io.newsflow.runtime.Await.until(what, Duration.ofSeconds(30), condition);
     }
 
     @Test

@@ -191,13 +191,6 @@ class StageMetricsIntegrationTest {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + DEADLINE.toSeconds() + " s waiting for: " + what);
-            }
-            // A pause between polls (the condition decides, not the time): scrapes leave the cores to the stages.
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
+        io.newsflow.runtime.Await.until(what, DEADLINE, condition);
     }
 }

@@ -110,21 +110,17 @@ class TrendsTwoInstancesTest {
             }
         }
         // Both running, each owning partitions, and every count in: polled with a deadline.
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            boolean ready = owns(a, a.self()) && owns(a, b.self()) && running(a) && running(b);
-            if (ready) {
+        io.newsflow.runtime.Await.until("trends instances settled with every count", Duration.ofSeconds(90), () -> {
+            if (!(owns(a, a.self()) && owns(a, b.self()) && running(a) && running(b))) {
+                return false;
+            }
+            try {
                 JsonNode top = getJson(a, "/api/trends?window=15m&type=PERSON&limit=50").body;
-                if (top != null && top.path("items").size() == PEOPLE && sum(top) == total()) {
-                    break;
-                }
+                return top != null && top.path("items").size() == PEOPLE && sum(top) == total();
+            } catch (Exception notYet) {
+                return false; // the instance is not answering yet: ask again
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("trends instances did not settle with every count within 90 s: a "
-                        + a.streams().state() + ", b " + b.streams().state());
-            }
-            Thread.sleep(200); // polling the instances' state and answers, with a deadline
-        }
+        });
     }
 
     @AfterAll
