@@ -5,19 +5,15 @@ import io.newsflow.enrich.ner.NerEntityExtractor;
 import io.newsflow.enrich.topics.LearnedTopicClassifier;
 import io.newsflow.events.Article;
 import io.newsflow.events.Entity;
-import io.newsflow.ingest.ArticleFiles;
-import io.newsflow.ingest.SourceItem;
 import io.newsflow.tools.ner.NerBench;
 import io.newsflow.tools.topics.TopicBench;
 import io.newsflow.tools.topics.TopicEvaluation;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -97,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
         if ("topics".equals(what)) {
             return topics(dir);
         }
-        List<Article> articles = readText(dir);
+        List<Article> articles = BenchPipelineCommand.readSeeds(dir);
         long t0 = System.nanoTime();
         NerEntityExtractor extractor = EvalNerCommand.extractor(this, language, model);
         double load = (System.nanoTime() - t0) / 1e9;
@@ -125,7 +121,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Article> articles = jsonl != null
                 ? TopicEvaluation.read(jsonl, enricher.labels()).stream().map(TopicEvaluation.Example::article)
                         .toList()
-                : readText(dir);
+                : BenchPipelineCommand.readSeeds(dir);
         io.newsflow.enrich.linking.EntityLinker linker = io.newsflow.enrich.linking.EntityLinker.standard();
         io.newsflow.enrich.ner.NerEntityExtractor extractor = io.newsflow.enrich.ner.NerEntityExtractor.loadDefault();
         List<List<io.newsflow.events.Entity>> extracted = new java.util.ArrayList<>();
@@ -171,7 +167,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The trends stage against the enrich core on the same articles, in CPU time an article. */
     private int trends(Path dir) throws Exception {
-        List<Article> articles = readText(dir);
+        List<Article> articles = BenchPipelineCommand.readSeeds(dir);
         io.newsflow.tools.bench.TrendsBench.Result r = io.newsflow.tools.bench.TrendsBench.run(articles,
                 trendsArticles, warmup, seconds);
         System.out.printf(Locale.ROOT, "%d articles from %s, %.1f trend keys an article (entities, labels, "
@@ -188,22 +184,6 @@ public final class BenchCommand implements Callable<Integer> {
         return Exit.OK;
     }
 
-    private static List<Article> readText(Path dir) throws java.io.IOException {
-        List<Article> articles = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-                if (ArticleFiles.fromText(p.toString(), Files.readString(p), Instant.EPOCH)
-                        instanceof SourceItem.Parsed parsed) {
-                    articles.add(parsed.article());
-                }
-            }
-        }
-        if (articles.isEmpty()) {
-            throw new IllegalArgumentException("no .txt articles in " + dir);
-        }
-        return articles;
-    }
-
     private int topics(Path dir) throws java.io.IOException {
         long t0 = System.nanoTime();
         LearnedTopicClassifier classifier = taxonomy.classifier();
@@ -211,7 +191,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Article> articles = jsonl != null
                 ? TopicEvaluation.read(jsonl, classifier.labels()).stream().map(TopicEvaluation.Example::article)
                 .toList()
-                : readText(dir);
+                : BenchPipelineCommand.readSeeds(dir);
         NerEntityExtractor extractor = NerEntityExtractor.loadDefault();
         List<List<Entity>> entities = articles.stream().map(extractor::extract).toList();
         long chars = articles.stream().mapToLong(a -> a.title().length() + a.body().length()).sum();

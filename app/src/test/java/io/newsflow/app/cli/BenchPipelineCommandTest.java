@@ -27,13 +27,7 @@ class BenchPipelineCommandTest {
         String out = r.out();
         assertEquals(out.substring(out.indexOf("== newsflow bench pipeline ==")),
                 Files.readString(dir.resolve("pipeline-bench.txt")));
-        Map<String, String> lines = new HashMap<>();
-        for (String line : out.split("\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                lines.put(line.substring(0, colon), line.substring(colon + 1).strip());
-            }
-        }
+        Map<String, String> lines = fields(out);
         for (String field : new String[]{"machine", "layout", "articles", "enrich core", "ingest", "end to end",
             "ratio", "outputs", "cpu ms/article", "peak rss", "latency rate", "ingest->enriched",
             "ingest->committed"}) {
@@ -87,13 +81,7 @@ class BenchPipelineCommandTest {
         String out = r.out();
         assertEquals(out.substring(out.indexOf("== newsflow bench pipeline (stages as processes) ==")),
                 Files.readString(dir.resolve("pipeline-bench.txt")));
-        Map<String, String> lines = new HashMap<>();
-        for (String line : out.split("\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                lines.put(line.substring(0, colon), line.substring(colon + 1).strip());
-            }
-        }
+        Map<String, String> lines = fields(out);
         for (String field : new String[]{"machine", "layout", "articles", "enrich core", "round 1", "round 2",
             "enrich heap", "sink heap", "instances"}) {
             assertTrue(lines.containsKey(field), field + " missing from\n" + out);
@@ -129,5 +117,17 @@ class BenchPipelineCommandTest {
         Matcher m = Pattern.compile(NUMBER).matcher(text);
         assertTrue(m.find(), text);
         return Double.parseDouble(m.group(1));
+    }
+
+    /** The report's "name: value" lines, by name. */
+    private static Map<String, String> fields(String report) {
+        Map<String, String> lines = new HashMap<>();
+        for (String line : report.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                lines.put(line.substring(0, colon), line.substring(colon + 1).strip());
+            }
+        }
+        return lines;
     }
 }
